@@ -1,0 +1,393 @@
+// Begleitbuch boot and browser glue: the one JavaScript file that talks to the DOM.
+//
+// Index of this file:
+// [SECTION] Messages before the app runs (German first, English second)
+// [SECTION] Host services for the C++ platform layer (window.__bbHost)
+// [SECTION] Canvas size and device pixel ratio
+// [SECTION] Frame scheduling (event-driven: no input, no frames)
+// [SECTION] Pointer input (mouse, touch, pen)
+// [SECTION] Keyboard and the hidden text element (on-screen keyboard)
+// [SECTION] Clipboard
+// [SECTION] Service worker: offline and updates
+// [SECTION] Test API (window.__bb)
+// [SECTION] Start
+'use strict';
+
+(function () {
+  const canvas = document.getElementById('bb-canvas');
+  const textInput = document.getElementById('bb-text-input');
+  const messageBox = document.getElementById('bb-message');
+  let M = null;            // the Emscripten module once started
+  let started = false;
+
+  // [SECTION] Messages before the app runs (German first, English second) -----------
+  const english = (() => {
+    try { return localStorage.getItem('bb.language') === 'en'; } catch (e) { return false; }
+  })();
+  const MESSAGES = {
+    noWebGL: ['Dieser Browser kann Begleitbuch nicht anzeigen (WebGL 2 fehlt). Bitte einen aktuellen Browser verwenden (Safari ab iPadOS 15, Chrome, Firefox, Edge).',
+              'This browser cannot display Begleitbuch (WebGL 2 is missing). Please use a current browser.'],
+    noWasm: ['Dieser Browser kann Begleitbuch nicht starten (WebAssembly fehlt).',
+             'This browser cannot start Begleitbuch (WebAssembly is missing).'],
+    loadFailed: ['Begleitbuch konnte nicht geladen werden. Bitte die Verbindung prüfen und neu laden. Gespeicherte Daten sind nicht betroffen.',
+                 'Begleitbuch could not be loaded. Please check the connection and reload. Saved data is not affected.'],
+    slow: ['Begleitbuch startet noch … Falls nichts passiert, bitte die Seite neu laden.',
+           'Begleitbuch is still starting … If nothing happens, please reload the page.'],
+    contextLost: ['Die Anzeige wurde vom Browser zurückgesetzt. Bitte neu laden – es gehen keine gespeicherten Daten verloren.',
+                  'The browser reset the display. Please reload – no saved data is lost.'],
+    reload: ['Neu laden', 'Reload'],
+  };
+  const msg = (key) => MESSAGES[key][english ? 1 : 0];
+
+  function showMessage(key, withReload) {
+    messageBox.textContent = msg(key);
+    if (withReload) {
+      const b = document.createElement('button');
+      b.textContent = msg('reload');
+      b.addEventListener('click', () => location.reload());
+      messageBox.appendChild(document.createElement('br'));
+      messageBox.appendChild(b);
+    }
+    messageBox.hidden = false;
+  }
+  function hideMessage() { messageBox.hidden = true; }
+
+  // [SECTION] Host services for the C++ platform layer (window.__bbHost) ------------
+  const host = {
+    updateAvailable: false,
+    loadPreference(key) {
+      try { return localStorage.getItem('bb.' + key); } catch (e) { return null; }
+    },
+    savePreference(key, value) {
+      // Only non-personal UI preferences (language, theme, font size) come here.
+      try { localStorage.setItem('bb.' + key, value); } catch (e) { /* private mode: keep defaults */ }
+    },
+    setClipboard(text) {
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).catch(() => {});
+      }
+    },
+    requestPaste() {
+      if (!(navigator.clipboard && navigator.clipboard.readText)) return;
+      navigator.clipboard.readText().then((text) => {
+        if (text) { callWithString('bb_paste', text); requestFrame(); }
+      }).catch(() => {});
+    },
+    applyUpdate() { applyUpdate(); },
+    requestFrame() { requestFrame(); },
+  };
+  self.__bbHost = host;
+
+  function callWithString(fn, text) {
+    M.ccall(fn, null, ['string'], [text]);
+  }
+
+  // [SECTION] Canvas size and device pixel ratio ----------------------------------------
+  // The canvas fills the visual viewport (which shrinks when the on-screen keyboard
+  // opens on iOS) and is sized in device pixels so text stays sharp.
+  let cssW = 0, cssH = 0, dpr = 1;
+  function measure() {
+    const vv = window.visualViewport;
+    const w = vv ? vv.width : window.innerWidth;
+    const h = vv ? vv.height : window.innerHeight;
+    return { w: Math.max(1, Math.round(w)), h: Math.max(1, Math.round(h)),
+             top: vv ? vv.offsetTop : 0, dpr: window.devicePixelRatio || 1 };
+  }
+  function resize() {
+    const m = measure();
+    canvas.style.width = m.w + 'px';
+    canvas.style.height = m.h + 'px';
+    canvas.style.top = m.top + 'px';
+    const pw = Math.round(m.w * m.dpr), ph = Math.round(m.h * m.dpr);
+    if (canvas.width !== pw) canvas.width = pw;
+    if (canvas.height !== ph) canvas.height = ph;
+    const changed = m.w !== cssW || m.h !== cssH || m.dpr !== dpr;
+    cssW = m.w; cssH = m.h; dpr = m.dpr;
+    if (started && changed) { M._bb_resize(cssW, cssH, dpr); requestFrame(); }
+  }
+  window.addEventListener('resize', resize);
+  if (window.visualViewport) {
+    window.visualViewport.addEventListener('resize', resize);
+    window.visualViewport.addEventListener('scroll', resize);
+  }
+  // A change of devicePixelRatio (zoom, moving to another screen) fires no resize everywhere.
+  function watchDpr() {
+    const mq = window.matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
+    mq.addEventListener('change', () => { resize(); watchDpr(); }, { once: true });
+  }
+
+  // [SECTION] Frame scheduling (event-driven: no input, no frames) ----------------------
+  let rafPending = false, timer = 0, frames = 0, firstFrameMs = 0;
+  function requestFrame() {
+    if (!started || rafPending) return;
+    rafPending = true;
+    requestAnimationFrame(onAnimationFrame);
+  }
+  function onAnimationFrame() {
+    rafPending = false;
+    drawFrame();
+  }
+  function drawFrame() {
+    if (timer) { clearTimeout(timer); timer = 0; }
+    const delay = M._bb_frame(performance.now());
+    frames++;
+    if (frames === 1) { firstFrameMs = performance.now(); hideMessage(); }
+    syncTextInput(false);
+    if (delay === 0) requestFrame();
+    else if (delay > 0) timer = setTimeout(requestFrame, delay);
+  }
+  // Runs queued input through ImGui now, inside the event handler: only there may
+  // a text element take focus on iOS (it refuses focus outside a user gesture).
+  function settleNow() {
+    for (let i = 0; i < 3; i++) drawFrame();
+  }
+
+  // [SECTION] Pointer input (mouse, touch, pen) ------------------------------------------
+  const KIND = { mouse: 0, touch: 1, pen: 2 };
+  const TYPE = { down: 0, move: 1, up: 2, cancel: 3 };
+  function sendPointer(type, e) {
+    const r = canvas.getBoundingClientRect();
+    M._bb_pointer(type, e.pointerId, KIND[e.pointerType] ?? 0, e.isPrimary ? 1 : 0,
+                  e.button === 2 ? 1 : e.button === 1 ? 2 : 0,
+                  e.clientX - r.left, e.clientY - r.top, e.timeStamp || performance.now());
+  }
+  canvas.addEventListener('pointerdown', (e) => {
+    if (!started) return;
+    e.preventDefault();
+    canvas.setPointerCapture?.(e.pointerId);
+    resetTextInput();  // the caret may move: the keyboard's context is stale
+    sendPointer(TYPE.down, e);
+    requestFrame();
+  });
+  canvas.addEventListener('pointermove', (e) => {
+    if (!started) return;
+    // Coalesced events give smooth drags without a frame per event.
+    sendPointer(TYPE.move, e);
+    requestFrame();
+  });
+  canvas.addEventListener('pointerup', (e) => {
+    if (!started) return;
+    e.preventDefault();
+    sendPointer(TYPE.up, e);
+    settleNow();
+    syncTextInput(true);
+  });
+  canvas.addEventListener('pointercancel', (e) => {
+    if (!started) return;
+    sendPointer(TYPE.cancel, e);
+    requestFrame();
+  });
+  canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+  canvas.addEventListener('wheel', (e) => {
+    if (!started) return;
+    e.preventDefault();
+    // ImGui scrolls about five lines per wheel unit; browsers report pixels.
+    const unit = e.deltaMode === 1 ? 3 : e.deltaMode === 2 ? 30 : 100;
+    M._bb_wheel(-e.deltaX / unit, -e.deltaY / unit);
+    requestFrame();
+  }, { passive: false });
+
+  // [SECTION] Keyboard and the hidden text element (on-screen keyboard) --------------------
+  // ImGui draws the text fields; the browser only opens its keyboard for a focused
+  // text element. So a hidden <textarea> takes focus while ImGui wants text, and
+  // whatever lands in it (typing, IME composition, autocorrect, Android's key 229
+  // input) is diffed against what it held before and replayed to ImGui as
+  // characters and Backspaces.
+  const SENTINEL = '\u200B';  // so Backspace on an empty field still fires an input event
+  let lastValue = SENTINEL, composing = false, activeField = 0;
+
+  function resetTextInput() {
+    if (composing) return;
+    textInput.value = SENTINEL;
+    lastValue = SENTINEL;
+    try { textInput.setSelectionRange(1, 1); } catch (e) { /* not focused */ }
+  }
+  function sendKey(key, code, down) {
+    return M.ccall('bb_key', 'number', ['string', 'string', 'number', 'number'], [key, code, down ? 1 : 0, 0]);
+  }
+  function replayDiff() {
+    const now = textInput.value;
+    const before = lastValue;
+    let p = 0;
+    while (p < before.length && p < now.length && before[p] === now[p]) p++;
+    let s = 0;
+    while (s < before.length - p && s < now.length - p &&
+           before[before.length - 1 - s] === now[now.length - 1 - s]) s++;
+    const removed = before.length - p - s;
+    const inserted = now.slice(p, now.length - s).replace(/\u200B/g, '');
+    for (let i = 0; i < s; i++) { sendKey('ArrowLeft', 'ArrowLeft', true); sendKey('ArrowLeft', 'ArrowLeft', false); }
+    for (let i = 0; i < removed; i++) { sendKey('Backspace', 'Backspace', true); sendKey('Backspace', 'Backspace', false); }
+    if (inserted) callWithString('bb_text', inserted);
+    for (let i = 0; i < s; i++) { sendKey('ArrowRight', 'ArrowRight', true); sendKey('ArrowRight', 'ArrowRight', false); }
+    lastValue = now;
+    if (!composing && (now.length > 64 || !now.startsWith(SENTINEL))) resetTextInput();
+    requestFrame();
+  }
+  textInput.addEventListener('input', () => { if (started) replayDiff(); });
+  textInput.addEventListener('compositionstart', () => { composing = true; });
+  textInput.addEventListener('compositionend', () => {
+    composing = false;
+    if (started) replayDiff();
+  });
+
+  function modifiers(e) {
+    return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
+  }
+  function onKey(e, down) {
+    if (!started) return;
+    // IME and Android soft keyboards: the text comes through the input event.
+    if (e.isComposing || e.keyCode === 229 || e.key === 'Unidentified' || e.key === 'Process') return;
+    const used = M.ccall('bb_key', 'number', ['string', 'string', 'number', 'number'],
+                         [e.key, e.code || '', down ? 1 : 0, modifiers(e)]);
+    if (used) e.preventDefault();
+    requestFrame();
+  }
+  window.addEventListener('keydown', (e) => onKey(e, true));
+  window.addEventListener('keyup', (e) => onKey(e, false));
+
+  // After each frame: focus the text element while ImGui wants text (this opens
+  // the keyboard; inside a tap it works on iOS too), blur it when not, and keep
+  // it over the caret so the browser scrolls and places its pop-ups right.
+  function syncTextInput(inGesture) {
+    const wants = M._bb_wants_text_input() === 1;
+    const focused = document.activeElement === textInput;
+    const field = M._bb_text_input_id() >>> 0;
+    if (field !== activeField) { activeField = field; resetTextInput(); }
+    if (wants) {
+      const x = M._bb_text_input_x(), y = M._bb_text_input_y(), h = M._bb_text_input_h();
+      textInput.style.left = Math.max(0, Math.min(cssW - 40, x)) + 'px';
+      textInput.style.top = Math.max(0, Math.min(cssH - 24, y + h - 24)) + 'px';
+      if (!focused && (inGesture || !isTouchDevice)) {
+        textInput.focus({ preventScroll: true });
+        resetTextInput();
+      }
+    } else if (focused) {
+      textInput.blur();
+    }
+  }
+  const isTouchDevice = navigator.maxTouchPoints > 0;
+
+  // [SECTION] Clipboard -------------------------------------------------------------------
+  // A web page may read the clipboard only in a paste event (or after a permission
+  // prompt): Ctrl+V and the keyboard's paste button arrive here.
+  window.addEventListener('paste', (e) => {
+    if (!started) return;
+    const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    e.preventDefault();
+    if (text) { callWithString('bb_paste', text); requestFrame(); }
+  });
+
+  window.addEventListener('focus', () => { if (started) { M._bb_focus(1); requestFrame(); } });
+  window.addEventListener('blur', () => { if (started) { M._bb_focus(0); requestFrame(); } });
+  document.addEventListener('visibilitychange', () => {
+    if (started && document.visibilityState === 'visible') requestFrame();
+  });
+
+  // [SECTION] Service worker: offline and updates ---------------------------------------------
+  // sw.js precaches every file of one version in its own cache. A new version
+  // installs in the background and waits; the app offers a reload, and only then
+  // does the new worker take over: never half old, half new.
+  let waitingWorker = null, applying = false;
+  function offerUpdate(worker) {
+    waitingWorker = worker;
+    host.updateAvailable = true;
+    if (started) { M._bb_update_available(1); requestFrame(); }
+  }
+  function applyUpdate() {
+    if (!waitingWorker) { location.reload(); return; }
+    applying = true;
+    waitingWorker.postMessage({ type: 'SKIP_WAITING' });
+  }
+  function registerServiceWorker() {
+    if (!('serviceWorker' in navigator)) return;
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (applying) location.reload();
+    });
+    navigator.serviceWorker.register('sw.js').then((reg) => {
+      if (reg.waiting && navigator.serviceWorker.controller) offerUpdate(reg.waiting);
+      reg.addEventListener('updatefound', () => {
+        const w = reg.installing;
+        if (!w) return;
+        w.addEventListener('statechange', () => {
+          if (w.state === 'installed' && navigator.serviceWorker.controller) offerUpdate(w);
+        });
+      });
+      // Look for a new version when the app comes back to the foreground.
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible') reg.update().catch(() => {});
+      });
+    }).catch(() => { /* no offline support here (e.g. private mode); the app still runs */ });
+  }
+
+  // [SECTION] Test API (window.__bb) ------------------------------------------------------------
+  // Read-only state for the browser tests: widget rectangles by stable ID, frame
+  // counts, the current screen. Never personal data (see src/ui/widget_registry.h).
+  window.__bb = {
+    ready: false,
+    firstFrameMs: 0,
+    get frames() { return frames; },
+    version: '',
+    widgets() { return started ? JSON.parse(M.UTF8ToString(M._bb_widgets_json())) : []; },
+    field(id) {
+      if (!started) return null;
+      const p = M.ccall('bb_probe_text', 'number', ['string'], [id]);
+      return p ? M.UTF8ToString(p) : null;
+    },
+    screen() { return started ? M.UTF8ToString(M._bb_screen()) : ''; },
+    scrollY() { return started ? M._bb_scroll_y() : 0; },
+    get updateAvailable() { return host.updateAvailable; },
+  };
+
+  // [SECTION] Start ---------------------------------------------------------------------------
+  async function fetchBytes(url) {
+    const r = await fetch(url);
+    if (!r.ok) throw new Error(url + ': ' + r.status);
+    return new Uint8Array(await r.arrayBuffer());
+  }
+  function handOverFont(slot, bytes) {
+    const ptr = M._malloc(bytes.length);
+    M.HEAPU8.set(bytes, ptr);
+    M._bb_set_font(slot, ptr, bytes.length);
+    M._free(ptr);
+  }
+
+  async function start() {
+    if (typeof WebAssembly !== 'object') { showMessage('noWasm', false); return; }
+    const slowTimer = setTimeout(() => { if (!started) showMessage('slow', true); }, 8000);
+    canvas.addEventListener('webglcontextlost', (e) => { e.preventDefault(); showMessage('contextLost', true); });
+    resize();
+    watchDpr();
+    registerServiceWorker();
+    try {
+      const fonts = Promise.all([
+        fetchBytes('fonts/OpenSans-Regular.ttf'),
+        fetchBytes('fonts/OpenSans-Semibold.ttf'),
+        fetchBytes('fonts/forkawesome-webfont.ttf'),
+      ]);
+      M = await createBegleitbuch({
+        canvas,
+        locateFile: (path) => path,
+        print: (t) => console.log(t),
+        printErr: (t) => console.warn(t),
+      });
+      const [regular, semibold, icons] = await fonts;
+      handOverFont(0, regular);
+      handOverFont(1, semibold);
+      handOverFont(2, icons);
+    } catch (err) {
+      clearTimeout(slowTimer);
+      console.error(err);
+      showMessage('loadFailed', true);
+      return;
+    }
+    clearTimeout(slowTimer);
+    if (M._bb_start(cssW, cssH, dpr) !== 0) { showMessage('noWebGL', false); return; }
+    started = true;
+    window.__bb.version = M.UTF8ToString(M._bb_version());
+    if (host.updateAvailable) M._bb_update_available(1);
+    drawFrame();
+    window.__bb.firstFrameMs = firstFrameMs;
+    window.__bb.ready = true;
+  }
+  start();
+})();

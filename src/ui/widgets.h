@@ -1,0 +1,44 @@
+// Building blocks every screen uses: touch-sized buttons, headings, cards,
+// segmented choices and text fields with the long-press edit menu. Each takes a
+// stable test ID (see widget_registry.h).
+#pragma once
+
+#include <string>
+
+#include "core/i18n.h"
+#include "imgui.h"
+
+namespace bb::ui {
+
+// A button at least one touch target high. `primary` uses the accent colour.
+bool button(const char* test_id, const char* label, bool primary = false, float width = 0.0f);
+
+// One option of a segmented choice (e.g. font size); draws as selected if `selected`.
+bool choice(const char* test_id, const char* label, bool selected, float width = 0.0f);
+
+// Screen heading in the heading font.
+void heading(const char* text, const char* test_id = nullptr);
+// Secondary text, wrapped.
+void muted_text(const char* text);
+// A card: rounded panel with padding. end_card() closes it.
+void begin_card(const char* id);
+void end_card();
+// A navigation card that acts like a big button; returns true when tapped.
+bool nav_card(const char* test_id, const char* icon, const char* title, const char* text);
+
+// Text fields. `probe` marks a field whose text tests may read (non-personal
+// fields only). A long press (right-click) opens the edit menu.
+bool text_field(const char* test_id, const char* label, std::string& text, bool probe = false,
+                const char* hint = nullptr);
+bool text_area(const char* test_id, const char* label, std::string& text, float height_lines = 4, bool probe = false);
+
+// Called once at the start of each frame (forgets fields not drawn any more).
+void widgets_begin_frame();
+
+// The edit menu (Ausschneiden/Kopieren/Einfügen/Alles auswählen) for the text
+// field it was opened on; drawn once per frame by the app.
+void draw_edit_menu();
+// Text that arrives from an asynchronous paste goes to the field it was asked for.
+bool deliver_paste(const std::string& text);
+
+}  // namespace bb::ui
