@@ -8,7 +8,11 @@ set(fonts
   /usr/share/fonts/truetype/open-sans/OpenSans-Semibold.ttf
   /usr/share/fonts/truetype/fork-awesome/forkawesome-webfont.ttf)
 
-file(REMOVE_RECURSE "${BB_DIST_DIR}")
+# Empty the folder but keep it: a server started in it keeps working.
+file(GLOB old "${BB_DIST_DIR}/*")
+if(old)
+  file(REMOVE_RECURSE ${old})
+endif()
 file(MAKE_DIRECTORY "${BB_DIST_DIR}/fonts" "${BB_DIST_DIR}/icons")
 file(COPY "${BB_SOURCE_DIR}/shell/index.html" "${BB_SOURCE_DIR}/shell/boot.js" "${BB_SOURCE_DIR}/shell/style.css"
           "${BB_SOURCE_DIR}/web/manifest.webmanifest"

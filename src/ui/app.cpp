@@ -276,13 +276,14 @@ void App::draw() {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad_x, ImGui::GetStyle().WindowPadding.y));
   if (reset_scroll_) ImGui::SetNextWindowScroll(ImVec2(0, 0));
   reset_scroll_ = false;
-  ImGui::BeginChild("##content", ImVec2(0, wide ? 0 : -tab_bar_h), ImGuiChildFlags_AlwaysUseWindowPadding);
+  // Leave room for the tab bar and the item spacing ImGui puts before it.
+  const float content_h = wide ? 0.0f : -(tab_bar_h + ImGui::GetStyle().ItemSpacing.y);
+  ImGui::BeginChild("##content", ImVec2(0, content_h), ImGuiChildFlags_AlwaysUseWindowPadding);
   ImGui::PopStyleVar();
   draw_update_banner();
 
   bool prefs_changed = false;
-  ScreenId navigate_to = screen_;
-  ScreenContext ctx{prefs_, prefs_changed, navigate_to, probe_line_, probe_multiline_};
+  ScreenContext ctx{prefs_, prefs_changed, navigate_to_, probe_line_, probe_multiline_};
   for (const auto& n : kNav)
     if (n.id == screen_) n.draw(ctx);
   ImGui::Dummy(ImVec2(0, ImGui::GetStyle().WindowPadding.y));
@@ -297,8 +298,8 @@ void App::draw() {
     apply_preferences();
     save_preferences();
   }
-  if (navigate_to != screen_) {
-    screen_ = navigate_to;
+  if (navigate_to_ != screen_) {  // set by the navigation or by a screen
+    screen_ = navigate_to_;
     reset_scroll_ = true;
     pacing_.note_activity();
   }
@@ -363,10 +364,7 @@ void App::draw_navigation(bool wide) {
       if (selected) ImGui::PushStyleColor(ImGuiCol_Header, ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.18f));
       std::string label = std::string(n.icon) + "   " + tr(n.label);
       ImGui::PushID(n.test_id);
-      if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, h)) && !selected) {
-        screen_ = n.id;
-        reset_scroll_ = true;
-      }
+      if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, h))) navigate_to_ = n.id;
       ImGui::PopID();
       widget_registry().tag_last_item(n.test_id, tr(n.label));
       if (selected) ImGui::PopStyleColor();
@@ -390,10 +388,7 @@ void App::draw_navigation(bool wide) {
       if (selected) ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
       std::string label = std::string(n.icon) + "\n" + tr(n.label);
       ImGui::PushID(n.test_id);
-      if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(w, bar_h - 12)) && !selected) {
-        screen_ = n.id;
-        reset_scroll_ = true;
-      }
+      if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(w, bar_h - 12))) navigate_to_ = n.id;
       ImGui::PopID();
       widget_registry().tag_last_item(n.test_id, tr(n.label));
       if (selected) ImGui::PopStyleColor();

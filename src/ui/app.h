@@ -61,6 +61,7 @@ class App {
 
   Preferences prefs_;
   ScreenId screen_ = ScreenId::start;
+  ScreenId navigate_to_ = ScreenId::start;  // the screen to show from the next frame
   TouchGestures gestures_;
   FramePacing pacing_;
   std::vector<InputAction> actions_;

@@ -1,0 +1,140 @@
+// Focus: schema versions and migrations (PRAGMA user_version), issue 4 §3.
+#include "store/migrations.h"
+#include "store_test_util.h"
+
+using namespace bb;
+using namespace bb::store;
+using namespace bb::store::test;
+
+namespace {
+
+// The app's migrations plus two later ones, as a future release would have them.
+std::vector<Migration> future_list() {
+  auto list = migrations();
+  const int n = latest_schema_version();
+  list.push_back({n + 1, "families",
+                  "CREATE TABLE families(id INTEGER PRIMARY KEY, name TEXT NOT NULL) STRICT;", nullptr});
+  list.push_back(
+      {n + 2, "visits",
+       "CREATE TABLE visits(id INTEGER PRIMARY KEY, family INTEGER NOT NULL REFERENCES families(id)) STRICT;"
+       "CREATE INDEX visits_family ON visits(family);",
+       nullptr});
+  return list;
+}
+
+std::vector<std::string> tables(Store& s) {
+  std::vector<std::string> out;
+  sqlite3_stmt* st = nullptr;
+  REQUIRE(sqlite3_prepare_v2(s.db(), "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", -1,
+                             &st, nullptr) == SQLITE_OK);
+  while (sqlite3_step(st) == SQLITE_ROW)
+    out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+  sqlite3_finalize(st);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("migration-1: the app's migrations are numbered 1..N and migration 1 creates meta and settings") {
+  const auto& list = migrations();
+  REQUIRE_FALSE(list.empty());
+  for (size_t i = 0; i < list.size(); ++i) CHECK(list[i].version == int(i) + 1);
+  TempPath path("m1");
+  auto s = Store::create(path.str(), kPass, fast());
+  REQUIRE(s.ok());
+  CHECK(s->schema_version() == latest_schema_version());
+  CHECK(tables(*s) == std::vector<std::string>{"meta", "settings"});
+  CHECK(value(*s, "SELECT value FROM meta WHERE key = 'created_at'").size() == 20);  // 2025-01-31T12:00:00Z
+  CHECK_FALSE(value(*s, "SELECT value FROM meta WHERE key = 'created_by_version'").empty());
+}
+
+TEST_CASE("migration-2: a store from every earlier version opens in the newest code") {
+  const auto list = future_list();
+  const int newest = list.back().version;
+  for (int k = 0; k < newest; ++k) {
+    CAPTURE(k);
+    TempPath path("m2");
+    {
+      // Version k: what an older app (knowing migrations 1..k) left behind.
+      Options old = fast();
+      std::vector<Migration> older(list.begin(), list.begin() + k);
+      old.migrations = &older;
+      if (k == 0) {
+        // Version 0: a store that was keyed but never migrated.
+        auto s = Store::create(path.str(), kPass, old);
+        REQUIRE(s.ok());
+        CHECK(s->schema_version() == 0);
+        sql(*s, "CREATE TABLE leftover(x)");  // keeps the file non-empty
+      } else {
+        auto s = Store::create(path.str(), kPass, old);
+        REQUIRE(s.ok());
+        CHECK(s->schema_version() == k);
+        sql(*s, "INSERT INTO settings VALUES ('kept', 'ja')");
+      }
+    }
+    Options now = fast();
+    now.migrations = &list;
+    auto s = Store::open(path.str(), kPass, now);
+    REQUIRE(s.ok());
+    CHECK(s->schema_version() == newest);
+    const auto names = tables(*s);
+    CHECK(std::count(names.begin(), names.end(), "visits") == 1);
+    if (k > 0) CHECK(value(*s, "SELECT value FROM settings WHERE key = 'kept'") == "ja");
+    auto report = s->check();
+    REQUIRE(report.ok());
+    CHECK(report->ok);
+  }
+}
+
+TEST_CASE("migration-3: a store from a newer app is refused and left byte-for-byte unchanged") {
+  TempPath path("m3");
+  const auto list = future_list();
+  {
+    Options newer = fast();
+    newer.migrations = &list;
+    REQUIRE(Store::create(path.str(), kPass, newer).ok());
+  }
+  const auto before = file_bytes(path.str());
+  auto s = Store::open(path.str(), kPass, fast());  // today's app knows fewer migrations
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.error().is(Str::store_newer_version));
+  CHECK(s.error().arg == std::to_string(list.back().version));
+  CHECK(s.error().text().find("neueren Version") != std::string::npos);
+  CHECK(file_bytes(path.str()) == before);
+}
+
+TEST_CASE("migration-4: a failing migration is rolled back whole and the version stays") {
+  auto list = migrations();
+  const int n = latest_schema_version();
+  list.push_back({n + 1, "half",
+                  "CREATE TABLE half_a(x); INSERT INTO half_a VALUES (1); CREATE TABLE half_b(; ", nullptr});
+  TempPath path("m4");
+  { REQUIRE(Store::create(path.str(), kPass, fast()).ok()); }
+  Options o = fast();
+  o.migrations = &list;
+  auto s = Store::open(path.str(), kPass, o);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.error().is(Str::store_migration_failed));
+  CHECK(s.error().arg == std::to_string(n + 1));
+  auto plain = Store::open(path.str(), kPass, fast());
+  REQUIRE(plain.ok());
+  CHECK(plain->schema_version() == n);
+  CHECK(tables(*plain) == std::vector<std::string>{"meta", "settings"});
+
+  // A migration function that fails after its script ran: same outcome.
+  auto list2 = migrations();
+  list2.push_back({n + 1, "function fails", "CREATE TABLE from_script(x);",
+                   [](sqlite3*) { return Status(make_error(Str::err_internal, "step failed")); }});
+  CHECK(migrate(plain->db(), list2).error().is(Str::store_migration_failed));
+  CHECK(plain->schema_version() == n);
+  CHECK(tables(*plain) == std::vector<std::string>{"meta", "settings"});
+  // A migration that leaves a foreign key violation is refused too.
+  auto list3 = migrations();
+  list3.push_back({n + 1, "dangling",
+                   "CREATE TABLE p(id INTEGER PRIMARY KEY); CREATE TABLE c(p REFERENCES p(id));"
+                   "INSERT INTO c VALUES (42);",
+                   nullptr});
+  CHECK(migrate(plain->db(), list3).error().is(Str::store_migration_failed));
+  CHECK(plain->schema_version() == n);
+  CHECK(value(*plain, "PRAGMA foreign_keys") == "1");
+}
