@@ -37,12 +37,267 @@ Status migration1_versions(sqlite3* db) {
   return s->bind(1, std::string_view(BB_VERSION)).run();
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Migration 2: families and case documentation
+//-----------------------------------------------------------------------------
+
+// Issue 5, docs/cases.md "Data model". Dates are ISO text checked with
+// date(x) IS x; timestamps UTC "YYYY-MM-DDTHH:MM:SSZ". Everything that belongs
+// to a family goes with it (ON DELETE CASCADE). Catalogue codes (Zugangsweg,
+// contact kind, topic, profession, end reason, instrument item) are checked by
+// the repository against `catalog`, whose entries are deactivated, never
+// deleted. family_search is a contentless FTS5 index (rowid = family id) of
+// folded text (core/search_normalize.h), written by the repository.
+constexpr const char* kMigration2 = R"sql(
+CREATE TABLE catalog (
+  kind       TEXT NOT NULL CHECK (kind IN ('access_route', 'contact_kind', 'topic', 'profession',
+                                           'end_reason', 'instrument')),
+  code       TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 40),
+  label      TEXT NOT NULL CHECK (length(trim(label)) > 0),
+  position   INTEGER NOT NULL DEFAULT 0,
+  active     INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  PRIMARY KEY (kind, code)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE families (
+  id                   INTEGER PRIMARY KEY,
+  family_name          TEXT NOT NULL CHECK (length(trim(family_name)) > 0),
+  sort_key             TEXT NOT NULL,
+  status               TEXT NOT NULL DEFAULT 'anfrage'
+                         CHECK (status IN ('anfrage', 'erstkontakt', 'laufend', 'abgeschlossen')),
+  status_since         TEXT NOT NULL CHECK (date(status_since) IS status_since),
+  request_on           TEXT NOT NULL CHECK (date(request_on) IS request_on),
+  end_reason           TEXT,
+  ended_on             TEXT CHECK (ended_on IS NULL OR date(ended_on) IS ended_on),
+  access_route         TEXT,
+  access_note          TEXT NOT NULL DEFAULT '',
+  companion            TEXT NOT NULL DEFAULT '',
+  companion_profession TEXT,
+  languages            TEXT NOT NULL DEFAULT '',
+  interpreter_needed   INTEGER NOT NULL DEFAULT 0 CHECK (interpreter_needed IN (0, 1)),
+  address              TEXT NOT NULL DEFAULT '',
+  phone                TEXT NOT NULL DEFAULT '',
+  email                TEXT NOT NULL DEFAULT '',
+  note                 TEXT NOT NULL DEFAULT '',
+  last_contact_on      TEXT,
+  next_appointment     TEXT,
+  next_review_on       TEXT,
+  created_at           TEXT NOT NULL,
+  updated_at           TEXT NOT NULL,
+  CHECK ((status = 'abgeschlossen') = (end_reason IS NOT NULL AND ended_on IS NOT NULL))
+) STRICT;
+-- The family list reads only this covering index (filters, sorting, paging).
+CREATE INDEX families_list ON families(sort_key, id, status, companion, next_appointment, next_review_on,
+                                       last_contact_on, family_name);
+
+CREATE TABLE persons (
+  id         INTEGER PRIMARY KEY,
+  family_id  INTEGER NOT NULL REFERENCES families(id) ON DELETE CASCADE,
+  role       TEXT NOT NULL CHECK (role IN ('parent', 'caregiver', 'child', 'expected_child')),
+  first_name TEXT NOT NULL DEFAULT '',
+  last_name  TEXT NOT NULL DEFAULT '',
+  birth_date TEXT CHECK (birth_date IS NULL OR date(birth_date) IS birth_date),
+  due_date   TEXT CHECK (due_date IS NULL OR date(due_date) IS due_date),
+  note       TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK (role <> 'expected_child' OR (due_date IS NOT NULL AND birth_date IS NULL)),
+  CHECK (role = 'expected_child' OR due_date IS NULL)
+) STRICT;
+CREATE INDEX persons_family ON persons(family_id);
+
+CREATE TABLE status_changes (
+  id          INTEGER PRIMARY KEY,
+  family_id   INTEGER NOT NULL REFERENCES families(id) ON DELETE CASCADE,
+  from_status TEXT,
+  to_status   TEXT NOT NULL CHECK (to_status IN ('anfrage', 'erstkontakt', 'laufend', 'abgeschlossen')),
+  changed_on  TEXT NOT NULL CHECK (date(changed_on) IS changed_on),
+  end_reason  TEXT,
+  note        TEXT NOT NULL DEFAULT '',
+  created_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX status_changes_family ON status_changes(family_id, changed_on);
+
+CREATE TABLE contacts (
+  id               INTEGER PRIMARY KEY,
+  family_id        INTEGER NOT NULL REFERENCES families(id) ON DELETE CASCADE,
+  contact_on       TEXT NOT NULL CHECK (date(contact_on) IS contact_on),
+  start_time       TEXT CHECK (start_time IS NULL OR time(start_time) IS start_time || ':00'),
+  duration_min     INTEGER NOT NULL CHECK (duration_min BETWEEN 1 AND 1440),
+  kind             TEXT NOT NULL,
+  place            TEXT NOT NULL DEFAULT '',
+  others_present   TEXT NOT NULL DEFAULT '',
+  note             TEXT NOT NULL DEFAULT '',
+  next_steps       TEXT NOT NULL DEFAULT '',
+  next_steps_done  INTEGER NOT NULL DEFAULT 0 CHECK (next_steps_done IN (0, 1)),
+  next_appointment TEXT,
+  created_at       TEXT NOT NULL,
+  updated_at       TEXT NOT NULL
+) STRICT;
+CREATE INDEX contacts_family ON contacts(family_id, contact_on, start_time);
+
+CREATE TABLE contact_persons (
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  person_id  INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+  PRIMARY KEY (contact_id, person_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX contact_persons_person ON contact_persons(person_id);
+
+CREATE TABLE contact_topics (
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  topic      TEXT NOT NULL,
+  PRIMARY KEY (contact_id, topic)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE assessments (
+  id          INTEGER PRIMARY KEY,
+  family_id   INTEGER NOT NULL REFERENCES families(id) ON DELETE CASCADE,
+  assessed_on TEXT NOT NULL CHECK (date(assessed_on) IS assessed_on),
+  occasion    TEXT NOT NULL CHECK (occasion IN ('intake', 'review')),
+  note        TEXT NOT NULL DEFAULT '',
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX assessments_family ON assessments(family_id, assessed_on);
+
+CREATE TABLE assessment_ratings (
+  assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+  item          TEXT NOT NULL,
+  rating        INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+  comment       TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (assessment_id, item)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE goals (
+  id             INTEGER PRIMARY KEY,
+  family_id      INTEGER NOT NULL REFERENCES families(id) ON DELETE CASCADE,
+  perspective    TEXT NOT NULL CHECK (perspective IN ('familie', 'fruehe_hilfen', 'kjh')),
+  title          TEXT NOT NULL CHECK (length(trim(title)) > 0),
+  description    TEXT NOT NULL DEFAULT '',
+  status         TEXT NOT NULL CHECK (status IN ('offen', 'in_arbeit', 'erreicht', 'teilweise', 'verworfen')),
+  next_review_on TEXT CHECK (next_review_on IS NULL OR date(next_review_on) IS next_review_on),
+  created_at     TEXT NOT NULL,
+  updated_at     TEXT NOT NULL
+) STRICT;
+CREATE INDEX goals_family ON goals(family_id);
+
+CREATE TABLE goal_history (
+  id             INTEGER PRIMARY KEY,
+  goal_id        INTEGER NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+  changed_on     TEXT NOT NULL CHECK (date(changed_on) IS changed_on),
+  status         TEXT NOT NULL,
+  title          TEXT NOT NULL,
+  description    TEXT NOT NULL DEFAULT '',
+  next_review_on TEXT,
+  comment        TEXT NOT NULL DEFAULT '',
+  created_at     TEXT NOT NULL
+) STRICT;
+CREATE INDEX goal_history_goal ON goal_history(goal_id, id);
+
+CREATE TABLE responsibilities (
+  family_id  INTEGER NOT NULL REFERENCES families(id) ON DELETE CASCADE,
+  topic      TEXT NOT NULL,
+  party      TEXT NOT NULL CHECK (party IN ('familie', 'fruehe_hilfen', 'kjh', 'andere')),
+  who        TEXT NOT NULL DEFAULT '',
+  note       TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (family_id, topic)
+) STRICT, WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE family_search USING fts5(
+  names, notes, content = '', contentless_delete = 1, detail = column,
+  prefix = '1 2 3', tokenize = 'unicode61 remove_diacritics 0');
+
+INSERT INTO catalog(kind, code, label, position) VALUES
+  ('access_route', 'selbst', 'Familie selbst (Eigeninitiative)', 1),
+  ('access_route', 'geburtsklinik', 'Geburtsklinik', 2),
+  ('access_route', 'hebamme', 'Hebamme', 3),
+  ('access_route', 'gynaekologie', 'Frauenärztin / Frauenarzt', 4),
+  ('access_route', 'kinderarzt', 'Kinder- und Jugendärztin / -arzt', 5),
+  ('access_route', 'schwangerenberatung', 'Schwangerenberatung', 6),
+  ('access_route', 'beratungsstelle', 'Andere Beratungsstelle', 7),
+  ('access_route', 'kjh', 'Kinder- und Jugendhilfe / Jugendamt', 8),
+  ('access_route', 'jobcenter', 'Jobcenter / AMS / Sozialamt', 9),
+  ('access_route', 'umfeld', 'Bekannte, Verwandte, Freundeskreis', 10),
+  ('access_route', 'sonstige', 'Sonstige', 11),
+  ('contact_kind', 'hausbesuch', 'Hausbesuch', 1),
+  ('contact_kind', 'telefonat', 'Telefonat', 2),
+  ('contact_kind', 'begleitung', 'Begleitung zu Terminen', 3),
+  ('contact_kind', 'video', 'Videotelefonat', 4),
+  ('contact_kind', 'beratungsstelle', 'Gespräch in der Beratungsstelle', 5),
+  ('contact_kind', 'nachricht', 'Nachricht / E-Mail', 6),
+  ('topic', 'schwangerschaft', 'Schwangerschaft', 1),
+  ('topic', 'geburt', 'Geburt und Wochenbett', 2),
+  ('topic', 'stillen', 'Stillen und Ernährung', 3),
+  ('topic', 'schlafen', 'Schlafen', 4),
+  ('topic', 'schreien', 'Schreien und Beruhigen', 5),
+  ('topic', 'entwicklung', 'Entwicklung', 6),
+  ('topic', 'bindung', 'Bindung und Beziehung', 7),
+  ('topic', 'gesundheit', 'Gesundheit und Vorsorge', 8),
+  ('topic', 'existenz', 'Existenzsicherung', 9),
+  ('topic', 'wohnen', 'Wohnen', 10),
+  ('topic', 'psyche', 'Psychische Gesundheit', 11),
+  ('topic', 'partnerschaft', 'Partnerschaft und Familie', 12),
+  ('topic', 'alltag', 'Alltag und Organisation', 13),
+  ('topic', 'behoerden', 'Behörden und Anträge', 14),
+  ('topic', 'betreuung', 'Kinderbetreuung', 15),
+  ('topic', 'umfeld', 'Unterstützung im Umfeld', 16),
+  ('profession', 'hebamme', 'Hebamme / Familienhebamme', 1),
+  ('profession', 'fgkikp', 'Gesundheits- und Kinderkrankenpflege (FGKiKP)', 2),
+  ('profession', 'sozialarbeit', 'Soziale Arbeit', 3),
+  ('profession', 'psychologie', 'Psychologie', 4),
+  ('profession', 'paedagogik', 'Pädagogik', 5),
+  ('profession', 'fruehfoerderung', 'Frühförderung', 6),
+  ('profession', 'andere', 'Andere Grundprofession', 7),
+  ('end_reason', 'regulaer', 'Begleitung wie vereinbart beendet', 1),
+  ('end_reason', 'wunsch', 'Auf Wunsch der Familie', 2),
+  ('end_reason', 'kein_bedarf', 'Kein Bedarf (nach Anfrage oder Erstkontakt)', 3),
+  ('end_reason', 'nicht_erreichbar', 'Familie nicht mehr erreichbar', 4),
+  ('end_reason', 'umzug', 'Umzug', 5),
+  ('end_reason', 'vermittlung', 'Vermittlung an ein anderes Angebot', 6),
+  ('end_reason', 'kjh', 'Übergang in eine Hilfe der Kinder- und Jugendhilfe', 7),
+  ('end_reason', 'alter', 'Altersgrenze des Kindes erreicht', 8),
+  ('end_reason', 'sonstiges', 'Sonstiger Grund', 9),
+  ('instrument', 'gesundheit_eltern', 'Körperliche Gesundheit der Eltern', 1),
+  ('instrument', 'befinden_eltern', 'Seelisches Befinden der Eltern', 2),
+  ('instrument', 'gesundheit_kind', 'Gesundheit und Entwicklung des Kindes', 3),
+  ('instrument', 'versorgung', 'Versorgung des Kindes im Alltag (Ernährung, Pflege, Schlaf)', 4),
+  ('instrument', 'beziehung', 'Beziehung und Zusammenspiel von Eltern und Kind', 5),
+  ('instrument', 'kraft', 'Kraft und Entlastung im Alltag', 6),
+  ('instrument', 'partnerschaft', 'Partnerschaft und Zusammenleben', 7),
+  ('instrument', 'netz', 'Unterstützung durch Familie und Freundeskreis', 8),
+  ('instrument', 'finanzen', 'Finanzielle Lage und Existenzsicherung', 9),
+  ('instrument', 'wohnen', 'Wohnsituation', 10),
+  ('instrument', 'verstaendigung', 'Verständigung und Zugang zu Informationen', 11),
+  ('instrument', 'angebote', 'Zugang zu Angeboten (Ärztinnen, Ämter, Beratung)', 12);
+)sql";
+
+//-----------------------------------------------------------------------------
+// [SECTION] Migration 3: receiving keys
+//-----------------------------------------------------------------------------
+
+// Issue 8, docs/exchange.md "Receiving keys": the X25519 identities this
+// Begleitbuch receives files with ("Empfangsschlüssel"). The secret key is
+// kept only here, inside the encrypted store; store/keys.h reads and writes it.
+constexpr const char* kMigration3 = R"sql(
+CREATE TABLE receiving_keys (
+  id         INTEGER PRIMARY KEY,
+  label      TEXT NOT NULL DEFAULT '' CHECK (length(label) <= 200),
+  public_key TEXT NOT NULL UNIQUE CHECK (public_key GLOB 'age1*'),
+  secret_key TEXT NOT NULL CHECK (secret_key GLOB 'AGE-SECRET-KEY-1*'),
+  created_at TEXT NOT NULL
+) STRICT;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> list = {
       {1, "meta and settings", kMigration1, migration1_versions},
-      // Next: {2, "families", kMigration2, nullptr}, ...
+      {2, "families and case documentation", kMigration2, nullptr},
+      {3, "receiving keys", kMigration3, nullptr},
   };
   return list;
 }

@@ -12,12 +12,12 @@ namespace {
 std::vector<Migration> future_list() {
   auto list = migrations();
   const int n = latest_schema_version();
-  list.push_back({n + 1, "families",
-                  "CREATE TABLE families(id INTEGER PRIMARY KEY, name TEXT NOT NULL) STRICT;", nullptr});
+  list.push_back({n + 1, "future_a",
+                  "CREATE TABLE future_a(id INTEGER PRIMARY KEY, name TEXT NOT NULL) STRICT;", nullptr});
   list.push_back(
-      {n + 2, "visits",
-       "CREATE TABLE visits(id INTEGER PRIMARY KEY, family INTEGER NOT NULL REFERENCES families(id)) STRICT;"
-       "CREATE INDEX visits_family ON visits(family);",
+      {n + 2, "future_b",
+       "CREATE TABLE future_b(id INTEGER PRIMARY KEY, a INTEGER NOT NULL REFERENCES future_a(id)) STRICT;"
+       "CREATE INDEX future_b_a ON future_b(a);",
        nullptr});
   return list;
 }
@@ -43,7 +43,9 @@ TEST_CASE("migration-1: the app's migrations are numbered 1..N and migration 1 c
   auto s = Store::create(path.str(), kPass, fast());
   REQUIRE(s.ok());
   CHECK(s->schema_version() == latest_schema_version());
-  CHECK(tables(*s) == std::vector<std::string>{"meta", "settings"});
+  const auto names = tables(*s);
+  CHECK(std::count(names.begin(), names.end(), "meta") == 1);
+  CHECK(std::count(names.begin(), names.end(), "settings") == 1);
   CHECK(value(*s, "SELECT value FROM meta WHERE key = 'created_at'").size() == 20);  // 2025-01-31T12:00:00Z
   CHECK_FALSE(value(*s, "SELECT value FROM meta WHERE key = 'created_by_version'").empty());
 }
@@ -78,7 +80,7 @@ TEST_CASE("migration-2: a store from every earlier version opens in the newest c
     REQUIRE(s.ok());
     CHECK(s->schema_version() == newest);
     const auto names = tables(*s);
-    CHECK(std::count(names.begin(), names.end(), "visits") == 1);
+    CHECK(std::count(names.begin(), names.end(), "future_b") == 1);
     if (k > 0) CHECK(value(*s, "SELECT value FROM settings WHERE key = 'kept'") == "ja");
     auto report = s->check();
     REQUIRE(report.ok());
@@ -119,7 +121,8 @@ TEST_CASE("migration-4: a failing migration is rolled back whole and the version
   auto plain = Store::open(path.str(), kPass, fast());
   REQUIRE(plain.ok());
   CHECK(plain->schema_version() == n);
-  CHECK(tables(*plain) == std::vector<std::string>{"meta", "settings"});
+  const auto at_n = tables(*plain);  // the schema of version n, nothing of n + 1
+  CHECK(std::count(at_n.begin(), at_n.end(), "half_a") == 0);
 
   // A migration function that fails after its script ran: same outcome.
   auto list2 = migrations();
@@ -127,7 +130,7 @@ TEST_CASE("migration-4: a failing migration is rolled back whole and the version
                    [](sqlite3*) { return Status(make_error(Str::err_internal, "step failed")); }});
   CHECK(migrate(plain->db(), list2).error().is(Str::store_migration_failed));
   CHECK(plain->schema_version() == n);
-  CHECK(tables(*plain) == std::vector<std::string>{"meta", "settings"});
+  CHECK(tables(*plain) == at_n);
   // A migration that leaves a foreign key violation is refused too.
   auto list3 = migrations();
   list3.push_back({n + 1, "dangling",
