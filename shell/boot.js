@@ -11,6 +11,7 @@
 // [SECTION] Service worker: offline and updates
 // [SECTION] Test API (window.__bb)
 // [SECTION] Start
+// (Storage — IndexedDB, Web Lock, persist — lives in shell/store.js.)
 'use strict';
 
 (function () {
@@ -78,8 +79,16 @@
   };
   self.__bbHost = host;
 
+  // Text goes through a heap buffer that is zeroed afterwards: a 'string'
+  // argument of ccall would leave its copy on the wasm stack (typed text may be
+  // personal; after locking nothing of it may stay in wasm memory).
   function callWithString(fn, text) {
-    M.ccall(fn, null, ['string'], [text]);
+    const size = M.lengthBytesUTF8(text) + 1;
+    const ptr = M._malloc(size);
+    M.stringToUTF8(text, ptr, size);
+    M.ccall(fn, null, ['number'], [ptr]);
+    M.HEAPU8.fill(0, ptr, ptr + size);
+    M._free(ptr);
   }
 
   // [SECTION] Canvas size and device pixel ratio ----------------------------------------
@@ -220,7 +229,9 @@
     if (inserted) callWithString('bb_text', inserted);
     for (let i = 0; i < s; i++) { sendKey('ArrowRight', 'ArrowRight', true); sendKey('ArrowRight', 'ArrowRight', false); }
     lastValue = now;
-    if (!composing && (now.length > 64 || !now.startsWith(SENTINEL))) resetTextInput();
+    // A passphrase must not linger in the DOM: emptied after every input.
+    const secret = M._bb_text_input_password() === 1;
+    if (!composing && (secret || now.length > 64 || !now.startsWith(SENTINEL))) resetTextInput();
     requestFrame();
   }
   textInput.addEventListener('input', () => { if (started) replayDiff(); });
@@ -263,6 +274,7 @@
       }
     } else if (focused) {
       textInput.blur();
+      resetTextInput();  // nothing typed stays in the hidden element
     }
   }
   const isTouchDevice = navigator.maxTouchPoints > 0;
@@ -279,8 +291,38 @@
 
   window.addEventListener('focus', () => { if (started) { M._bb_focus(1); requestFrame(); } });
   window.addEventListener('blur', () => { if (started) { M._bb_focus(0); requestFrame(); } });
+  // Saving and auto-lock: every commit is already on its way to IndexedDB; on
+  // hide a failed one is tried again (never rely on beforeunload/unload, which
+  // mobile browsers often skip). A hidden tab draws no frames, so the
+  // auto-lock runs on its own timer there (src/core/auto_lock.h).
+  let lockTimer = 0;
+  function scheduleLockTimer() {
+    if (lockTimer) { clearTimeout(lockTimer); lockTimer = 0; }
+    const due = M._bb_lock_due_in(performance.now());
+    if (due < 0) return;
+    lockTimer = setTimeout(() => {
+      lockTimer = 0;
+      if (M._bb_tick(performance.now())) { resetTextInput(); requestFrame(); }
+      if (document.visibilityState === 'hidden') scheduleLockTimer();
+    }, Math.min(due + 50, 2147483647));
+  }
   document.addEventListener('visibilitychange', () => {
-    if (started && document.visibilityState === 'visible') requestFrame();
+    if (!started) return;
+    const hidden = document.visibilityState === 'hidden';
+    M._bb_visibility(hidden ? 1 : 0, performance.now());
+    if (hidden) {
+      M._bb_flush();
+      scheduleLockTimer();
+    } else {
+      if (lockTimer) { clearTimeout(lockTimer); lockTimer = 0; }
+      M._bb_tick(performance.now());  // back after a long time: lock before drawing anything
+      requestFrame();
+    }
+  });
+  window.addEventListener('pagehide', () => {
+    if (!started) return;
+    M._bb_flush();
+    resetTextInput();
   });
 
   // [SECTION] Service worker: offline and updates ---------------------------------------------
@@ -335,8 +377,53 @@
     },
     screen() { return started ? M.UTF8ToString(M._bb_screen()) : ''; },
     scrollY() { return started ? M._bb_scroll_y() : 0; },
+    get timings() { return Object.assign({}, timings); },
     get updateAvailable() { return host.updateAvailable; },
+    // The store (src/app/store_web.cpp): states, sequences and counts, never personal data.
+    saveState() { return started ? JSON.parse(M.UTF8ToString(M._bb_save_state_json())) : null; },
+    storeCheck() { return started ? JSON.parse(M.UTF8ToString(M._bb_store_check_json())) : null; },
+    storage() {
+      const s = self.__bbStore || {};
+      return { writer: !!s.writer, standalone: !!s.standalone, iosTab: !!s.iosTab, info: s.info || null,
+               otherTabSeen: !!s.otherTabSeen, writes: s.writes || 0, completed: s.completed || 0,
+               failed: s.failed || 0, loadMs: s.loadMs || 0 };
+    },
   };
+  // Hooks that write or inspect memory exist only when a test asked for them
+  // before the page loaded (page.addInitScript: self.__bbTestHooks = true).
+  if (self.__bbTestHooks === true) {
+    window.__bb.test = {
+      write(k) { return M._bb_test_write(k); },          // one transaction; returns its sequence
+      // One transaction, resolved with ms from the commit until IndexedDB's 'complete'.
+      writeTimed(k) {
+        const t0 = performance.now();
+        const seq = M._bb_test_write(k);
+        return self.__bbStore.whenComplete(seq).then(() => performance.now() - t0);
+      },
+      fill(rows, bytes) { return self.__bbStore.whenComplete(M._bb_test_fill(rows, bytes)); },
+      unlockTimed(passphrase) { const ms = M.ccall('bb_test_unlock', 'number', ['string'], [passphrase]); requestFrame(); return ms; },
+      read() { return JSON.parse(M.UTF8ToString(M._bb_test_read_json())); },
+      // The next `count` IndexedDB writes fail with this DOMException name (a full disk stays full).
+      failWrites(name, count) { self.__bbStore.failWrites = { name: name || 'QuotaExceededError', count: count ?? 1 }; },
+      // Occurrences of `text` in wasm memory, UTF-8 and UTF-16LE.
+      memoryCount(text) {
+        const heap = M.HEAPU8;
+        const utf8 = new TextEncoder().encode(text);
+        const utf16 = new Uint8Array(text.length * 2);
+        for (let i = 0; i < text.length; i++) { utf16[2 * i] = text.charCodeAt(i) & 255; utf16[2 * i + 1] = text.charCodeAt(i) >> 8; }
+        let count = 0;
+        for (const needle of [utf8, utf16]) {
+          const first = needle[0];
+          for (let i = heap.indexOf(first); i >= 0 && i <= heap.length - needle.length; i = heap.indexOf(first, i + 1)) {
+            let j = 1;
+            while (j < needle.length && heap[i + j] === needle[j]) j++;
+            if (j === needle.length) count++;
+          }
+        }
+        return count;
+      },
+    };
+  }
 
   // [SECTION] Start ---------------------------------------------------------------------------
   async function fetchBytes(url) {
@@ -351,14 +438,26 @@
     M._free(ptr);
   }
 
+  // Where start-up time goes (ms since navigation), for tools/bench.
+  const timings = { bootScript: performance.now() };
+
   async function start() {
     if (typeof WebAssembly !== 'object') { showMessage('noWasm', false); return; }
     const slowTimer = setTimeout(() => { if (!started) showMessage('slow', true); }, 8000);
     canvas.addEventListener('webglcontextlost', (e) => { e.preventDefault(); showMessage('contextLost', true); });
     resize();
     watchDpr();
+    // Creating the WebGL context is slow on some devices (and in software GL);
+    // doing it now overlaps it with the download and compilation of the wasm.
+    // The app's own context request later gets this same context back.
+    canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false,
+                                  premultipliedAlpha: false, preserveDrawingBuffer: false,
+                                  powerPreference: 'low-power' });
+    timings.glContext = performance.now();
     registerServiceWorker();
     try {
+      const storeFound = self.__bbStore ? self.__bbStore.ready
+                                        : Promise.resolve({ ok: false, writer: true, detail: 'store.js missing' });
       const fonts = Promise.all([
         fetchBytes('fonts/OpenSans-Regular.ttf'),
         fetchBytes('fonts/OpenSans-Semibold.ttf'),
@@ -370,10 +469,17 @@
         print: (t) => console.log(t),
         printErr: (t) => console.warn(t),
       });
+      timings.moduleReady = performance.now();
       const [regular, semibold, icons] = await fonts;
+      timings.fontsFetched = performance.now();
       handOverFont(0, regular);
       handOverFont(1, semibold);
       handOverFont(2, icons);
+      // The stored pages go into wasm memory before the store can be opened (no Asyncify).
+      const found = await storeFound;
+      if (self.__bbStore) self.__bbStore.handOver(M, found, () => requestFrame());
+      else M.ccall('bb_store_loaded', 'number', ['number', 'number', 'number', 'number', 'number', 'string', 'number', 'number', 'string'],
+                   [0, 1, 0, 0, 0, '', 0, 0, found.detail]);
     } catch (err) {
       clearTimeout(slowTimer);
       console.error(err);
@@ -382,10 +488,14 @@
     }
     clearTimeout(slowTimer);
     if (M._bb_start(cssW, cssH, dpr) !== 0) { showMessage('noWebGL', false); return; }
+    timings.started = performance.now();
+    timings.glContextMs = M._bb_context_ms();
+    timings.fontAtlasMs = M._bb_fonts_ms();
     started = true;
     window.__bb.version = M.UTF8ToString(M._bb_version());
     if (host.updateAvailable) M._bb_update_available(1);
     drawFrame();
+    timings.firstFrame = firstFrameMs;
     window.__bb.firstFrameMs = firstFrameMs;
     window.__bb.ready = true;
   }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/store_web.h"
 #include "core/version_info.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -23,6 +24,7 @@ namespace {
 bb::ui::App g_app;
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
 bool g_started = false;
+double g_context_ms = 0, g_fonts_ms = 0;  // start-up breakdown for tools/bench
 int g_frames = 0;
 std::string g_json;  // the last string handed to JS (kept alive until the next call)
 
@@ -57,6 +59,9 @@ EMSCRIPTEN_KEEPALIVE int bb_start(float css_w, float css_h, float dpr) {
   attrs.premultipliedAlpha = false;
   attrs.preserveDrawingBuffer = false;
   attrs.powerPreference = EM_WEBGL_POWER_PREFERENCE_LOW_POWER;
+  // WebGL2 core is all ImGui needs; enabling every extension costs start-up time.
+  attrs.enableExtensionsByDefault = false;
+  const double t0 = emscripten_get_now();
   g_gl = emscripten_webgl_create_context("#bb-canvas", &attrs);
   if (g_gl <= 0) return 1;
   emscripten_webgl_make_context_current(g_gl);
@@ -64,9 +69,13 @@ EMSCRIPTEN_KEEPALIVE int bb_start(float css_w, float css_h, float dpr) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   g_app.init();
+  g_app.set_session(&bb::app::start_session());  // after shell/store.js handed over the stored pages
   g_app.set_viewport(css_w, css_h, dpr);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  const double t1 = emscripten_get_now();
+  g_context_ms = t1 - t0;
   upload_fonts();
+  g_fonts_ms = emscripten_get_now() - t1;
   g_started = true;
   return 0;
 }
@@ -141,6 +150,8 @@ EMSCRIPTEN_KEEPALIVE double bb_frame(double now_ms) {
 // --- State for boot.js and the test API -------------------------------------------
 
 EMSCRIPTEN_KEEPALIVE int bb_frames() { return g_frames; }
+EMSCRIPTEN_KEEPALIVE double bb_context_ms() { return g_context_ms; }
+EMSCRIPTEN_KEEPALIVE double bb_fonts_ms() { return g_fonts_ms; }
 EMSCRIPTEN_KEEPALIVE int bb_wants_text_input() { return g_started && g_app.wants_text_input() ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE unsigned bb_text_input_id() { return g_started ? g_app.text_input_id() : 0; }
 EMSCRIPTEN_KEEPALIVE float bb_text_input_x() { return g_app.text_input_pos().x; }

@@ -17,8 +17,8 @@ struct Args {
 };
 
 struct Command {
-  const char* name;     // e.g. "init" or "age" (dispatches on the next word itself)
-  const char* usage;    // one line, e.g. "init STORE [--passphrase-file F]"
+  const char* name;   // e.g. "init" or "age" (dispatches on the next word itself)
+  const char* usage;  // one line, e.g. "init STORE [--passphrase-file F]"
   int (*run)(Args& args);
 };
 

@@ -42,7 +42,8 @@ bool take_option(Args& args, const std::string& name, std::string& value) {
   for (size_t i = 0; i < args.words.size(); ++i) {
     if (args.words[i] == name && i + 1 < args.words.size()) {
       value = args.words[i + 1];
-      args.words.erase(args.words.begin() + static_cast<long>(i), args.words.begin() + static_cast<long>(i) + 2);
+      args.words.erase(args.words.begin() + static_cast<long>(i),
+                       args.words.begin() + static_cast<long>(i) + 2);
       return true;
     }
     const std::string prefix = name + "=";

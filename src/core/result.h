@@ -31,8 +31,8 @@ inline Error make_error(Str message, std::string detail, std::string arg = {}) {
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}              // NOLINT: implicit by design
-  Result(Error error) : v_(std::move(error)) {}          // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}      // NOLINT: implicit by design
+  Result(Error error) : v_(std::move(error)) {}  // NOLINT: implicit by design
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }
   T& value() & { return std::get<0>(v_); }
@@ -67,8 +67,8 @@ using Status = Result<void>;
 }  // namespace bb
 
 // Propagates an error: BB_TRY(expr) returns the error of `expr` from the caller.
-#define BB_TRY(expr)                                  \
-  do {                                                \
-    auto bb_try_result_ = (expr);                     \
+#define BB_TRY(expr)                                         \
+  do {                                                       \
+    auto bb_try_result_ = (expr);                            \
     if (!bb_try_result_.ok()) return bb_try_result_.error(); \
   } while (0)

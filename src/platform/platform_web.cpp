@@ -11,7 +11,7 @@ namespace {
 // Returns a malloc'ed UTF-8 copy of a JS string (or null); the caller frees it.
 EM_JS(char*, js_load_preference, (const char* key), {
   const value = self.__bbHost ? self.__bbHost.loadPreference(UTF8ToString(key)) : null;
-  if (value === null || value === undefined) return 0;
+  if (value == = null || value == = undefined) return 0;
   const size = lengthBytesUTF8(value) + 1;
   const ptr = _malloc(size);
   stringToUTF8(value, ptr, size);

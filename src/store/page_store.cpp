@@ -347,8 +347,7 @@ Result<Image> QueuedPageStore::load() {
 
 bool QueuedPageStore::empty() {
   if (!queue_.empty() || last_accepted_ != 0) return false;
-  auto image = sink_.load();
-  return !image.ok() || image->sequence == 0;
+  return sink_.empty();
 }
 
 Status QueuedPageStore::commit(CommitRecord record) {
@@ -379,7 +378,7 @@ void QueuedPageStore::on_done(uint64_t sequence, Status status) {
   if (queue_.empty() || queue_.front().sequence != sequence) return;  // stale callback
   if (!status.ok()) {
     stopped_ = true;  // keep this record and all later ones for retry()
-    notify({sequence, false, status.error().detail});
+    notify({sequence, false, status.error().detail, status.error().message});
     return;
   }
   queue_.pop_front();

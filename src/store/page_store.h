@@ -71,6 +71,7 @@ struct CommitOutcome {
   uint64_t sequence = 0;
   bool ok = false;
   std::string message;  // technical, English; empty when ok
+  Str error = Str::store_not_saved;  // when failed: the kind (Str::store_full for a quota error)
 };
 using CommitListener = std::function<void(const CommitOutcome&)>;
 
@@ -175,6 +176,11 @@ class PageSink {
  public:
   virtual ~PageSink() = default;
   virtual Result<Image> load() = 0;  // the durable image
+  // True when nothing was ever written (sinks that keep the image override this cheaply).
+  virtual bool empty() {
+    auto image = load();
+    return !image.ok() || image->sequence == 0;
+  }
   // Starts writing one record; calls done exactly once, maybe much later.
   virtual void write(const CommitRecord& record, std::function<void(Status)> done) = 0;
 };

@@ -14,6 +14,7 @@
 #include "core/i18n.h"
 #include "imgui_internal.h"
 #include "platform/platform.h"
+#include "platform/storage.h"
 #include "ui/fonts.h"
 #include "ui/icons.h"
 #include "ui/theme.h"
@@ -155,6 +156,7 @@ void App::apply_actions(const std::vector<InputAction>& actions) {
 }
 
 void App::pointer(const PointerEvent& e) {
+  input_since_frame_ = true;
   actions_.clear();
   gestures_.on_event(e, actions_);
   apply_actions(actions_);
@@ -162,6 +164,7 @@ void App::pointer(const PointerEvent& e) {
 }
 
 bool App::key(const std::string& key, const std::string& code, bool down, bool ctrl, bool shift, bool alt, bool meta) {
+  input_since_frame_ = true;
   ImGuiIO& io = ImGui::GetIO();
   io.AddKeyEvent(ImGuiMod_Ctrl, ctrl);
   io.AddKeyEvent(ImGuiMod_Shift, shift);
@@ -179,6 +182,7 @@ bool App::key(const std::string& key, const std::string& code, bool down, bool c
 }
 
 void App::text(const char* utf8) {
+  input_since_frame_ = true;
   // Line breaks come as Enter key presses, so single-line fields can react to them.
   ImGuiIO& io = ImGui::GetIO();
   for (const char* p = utf8; *p; ++p) {
@@ -196,11 +200,13 @@ void App::text(const char* utf8) {
 }
 
 void App::paste(const char* utf8) {
+  input_since_frame_ = true;
   if (!deliver_paste(utf8)) text(utf8);  // into the field that asked, else as typing
   pacing_.note_activity();
 }
 
 void App::wheel(float dx, float dy) {
+  input_since_frame_ = true;
   ImGui::GetIO().AddMouseWheelEvent(dx, dy);
   pacing_.note_activity();
 }
@@ -216,6 +222,41 @@ void App::set_update_available(bool available) {
 }
 
 bool App::wants_text_input() const { return g_ime.WantVisible && ImGui::GetIO().WantTextInput; }
+bool App::text_input_is_password() const { return ui::text_input_is_password(); }
+
+void App::set_session(store::Session* session) {
+  session_ = session;
+  was_unlocked_ = false;
+  if (session_) session_->set_change_listener([this] { on_session_changed(); });
+  on_session_changed();
+}
+
+void App::on_session_changed() {
+  const bool unlocked = session_ && session_->unlocked();
+  if (was_unlocked_ && !unlocked) {
+    // Locked: nothing personal may stay on screen or in the UI's memory.
+    forms_.wipe_all();
+    forget_text_input();
+    screen_ = navigate_to_ = ScreenId::start;
+    reset_scroll_ = true;
+  }
+  if (!was_unlocked_ && unlocked) {
+    auto title = session_->setting("book_title");
+    if (title.ok() && title->has_value()) {
+      forms_.book_title = **title;
+      forms_.book_title_shown = **title;
+      wipe(**title);
+    }
+  }
+  was_unlocked_ = unlocked;
+  pacing_.note_activity();
+  platform::request_frame();
+}
+
+bool App::nav_visible(ScreenId id) const {
+  if (session_ && session_->unlocked()) return true;
+  return id == ScreenId::start || id == ScreenId::settings;
+}
 
 const char* App::screen_name() const {
   for (const auto& n : kNav)
@@ -235,6 +276,11 @@ void App::begin_frame(double now_ms) {
   // After a long sleep a huge step would skip double-click and key-repeat timing.
   io.DeltaTime = static_cast<float>(std::clamp(dt, 1.0, 100.0) / 1000.0);
   last_frame_ms_ = now_ms;
+  if (session_) {
+    if (input_since_frame_) session_->note_activity(now_ms);
+    session_->tick(now_ms);  // auto-lock (idle or hidden too long)
+  }
+  input_since_frame_ = false;
 
   // Drag-to-scroll: move the window under the finger, 1:1 with the finger.
   if (pending_scroll_.x != 0 || pending_scroll_.y != 0) {
@@ -283,9 +329,18 @@ void App::draw() {
   draw_update_banner();
 
   bool prefs_changed = false;
-  ScreenContext ctx{prefs_, prefs_changed, navigate_to_, probe_line_, probe_multiline_};
-  for (const auto& n : kNav)
-    if (n.id == screen_) n.draw(ctx);
+  ScreenContext ctx{prefs_, prefs_changed, navigate_to_, probe_line_, probe_multiline_, session_, forms_, last_frame_ms_};
+  if (session_) {
+    run_pending_action(ctx);  // queued by a tap in the last frame
+    if (!nav_visible(screen_)) screen_ = navigate_to_ = ScreenId::start;
+    draw_save_status(ctx);
+  }
+  const bool unlocked = session_ && session_->unlocked();
+  for (const auto& n : kNav) {
+    if (n.id != screen_) continue;
+    if (n.id == ScreenId::start && session_ && !unlocked) draw_lock_screen(ctx);
+    else n.draw(ctx);
+  }
   ImGui::Dummy(ImVec2(0, ImGui::GetStyle().WindowPadding.y));
   content_scroll_y_ = ImGui::GetScrollY();
   ImGui::EndChild();
@@ -293,12 +348,26 @@ void App::draw() {
   if (!wide) draw_navigation(false);
   draw_edit_menu();
   ImGui::End();
+  if (session_) draw_save_badge(*session_, ImVec2(vp->WorkPos.x + vp->WorkSize.x - 14, vp->WorkPos.y + 8));
+
+  // A new layout (screen, lock step, save banner) settles over a few frames:
+  // auto-sized cards take their height one frame late. Draw them.
+  const int layout = static_cast<int>(screen_) * 1000 +
+                     (session_ ? static_cast<int>(session_->state()) * 100 +
+                                     static_cast<int>(session_->save_status().state) * 10
+                               : 0) +
+                     static_cast<int>(forms_.step) + (forms_.message.empty() ? 0 : 5);
+  if (layout != last_layout_) {
+    last_layout_ = layout;
+    pacing_.note_activity();
+  }
 
   if (prefs_changed) {
     apply_preferences();
     save_preferences();
   }
   if (navigate_to_ != screen_) {  // set by the navigation or by a screen
+    if (navigate_to_ == ScreenId::settings) platform::refresh_storage_info();  // usage and quota now
     screen_ = navigate_to_;
     reset_scroll_ = true;
     pacing_.note_activity();
@@ -319,10 +388,9 @@ void App::scroll_active_text_into_view() {
   ImGuiWindow* w = g.ActiveIdWindow;
   while (w && (w->Flags & ImGuiWindowFlags_ChildWindow) && w->ScrollMax.y <= 0) w = w->ParentWindow;
   if (!w) return;
-  const float margin = touch_target_height();
-  const float bottom = g.LastItemData.Rect.Max.y;  // best effort when the rect is not the field
+  const float margin = ImGui::GetStyle().ItemSpacing.y;
   const float caret_bottom = g_ime.InputPos.y + g_ime.InputLineHeight;
-  const float target = std::max(bottom, caret_bottom) + margin;
+  const float target = std::max(active_text_field_bottom(), caret_bottom) + margin;
   if (target > w->InnerRect.Max.y) ImGui::SetScrollY(w, w->Scroll.y + (target - w->InnerRect.Max.y));
   pacing_.note_activity();
 }
@@ -334,6 +402,15 @@ double App::after_frame(double now_ms) {
   FrameNeeds needs;
   needs.input_queued = !g.InputEventsQueue.empty();
   needs.timer_due_ms = gestures_.next_deadline_ms();
+  auto sooner = [&](double at) {
+    if (at >= 0 && (needs.timer_due_ms < 0 || at < needs.timer_due_ms)) needs.timer_due_ms = at;
+  };
+  if (session_) {
+    if (session_->auto_lock().armed()) sooner(std::max(now_ms, session_->auto_lock().deadline()) + 1);
+    const double wait = session_->unlock_wait_ms(now_ms);  // the countdown on the lock screen
+    if (wait > 0) sooner(now_ms + std::min(wait, 1000.0) + 1);
+    if (forms_.pending != Forms::Pending::none) needs.animating = true;
+  }
   needs.text_caret_visible = wants_text_input();
   return pacing_.after_frame(now_ms, needs);
 }
@@ -344,6 +421,30 @@ void App::draw_navigation(bool wide) {
   const Palette& p = palette();
   ImGui::PushStyleColor(ImGuiCol_ChildBg, p.sidebar);
   const float h = touch_target_height();
+  // While locked only the lock screen (as "Entsperren") and the settings that
+  // are not personal are reachable; unlocked, "Jetzt sperren" comes last.
+  const bool unlocked = !session_ || session_->unlocked();
+  struct Item {
+    const char* test_id;
+    const char* icon;
+    const char* label;
+    bool selected;
+    int target;  // index into kNav, or -1: lock now
+  };
+  std::vector<Item> items;
+  for (int i = 0; i < static_cast<int>(sizeof(kNav) / sizeof(kNav[0])); ++i) {
+    const auto& n = kNav[i];
+    if (!nav_visible(n.id)) continue;
+    const bool lock_entry = !unlocked && n.id == ScreenId::start;
+    items.push_back({n.test_id, lock_entry ? BB_ICON_LOCK : n.icon, tr(lock_entry ? Str::lock_nav_unlock : n.label),
+                     n.id == screen_, i});
+  }
+  if (session_ && unlocked) items.push_back({"nav.lock", BB_ICON_LOCK, tr(Str::lock_now), false, -1});
+  auto activate = [&](const Item& item) {
+    if (item.target >= 0) navigate_to_ = kNav[item.target].id;
+    else session_->lock();
+  };
+
   if (wide) {
     const float nav_w = std::max(230.0f, ImGui::CalcTextSize(tr(Str::nav_settings)).x + 110.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 20));
@@ -359,15 +460,15 @@ void App::draw_navigation(bool wide) {
     ImGui::Dummy(ImVec2(0, 16));
     ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 6));
-    for (const auto& n : kNav) {
-      const bool selected = n.id == screen_;
-      if (selected) ImGui::PushStyleColor(ImGuiCol_Header, ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.18f));
-      std::string label = std::string(n.icon) + "   " + tr(n.label);
-      ImGui::PushID(n.test_id);
-      if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, h))) navigate_to_ = n.id;
+    for (const auto& item : items) {
+      if (item.target < 0) ImGui::Dummy(ImVec2(0, 10));
+      if (item.selected) ImGui::PushStyleColor(ImGuiCol_Header, ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.18f));
+      std::string label = std::string(item.icon) + "   " + item.label;
+      ImGui::PushID(item.test_id);
+      if (ImGui::Selectable(label.c_str(), item.selected, 0, ImVec2(0, h))) activate(item);
       ImGui::PopID();
-      widget_registry().tag_last_item(n.test_id, tr(n.label));
-      if (selected) ImGui::PopStyleColor();
+      widget_registry().tag_last_item(item.test_id, item.label);
+      if (item.selected) ImGui::PopStyleColor();
     }
     ImGui::PopStyleVar(2);
     ImGui::EndChild();
@@ -377,21 +478,20 @@ void App::draw_navigation(bool wide) {
     ImGui::BeginChild("##tabs", ImVec2(0, bar_h), ImGuiChildFlags_AlwaysUseWindowPadding,
                       ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar();
-    const int n_items = static_cast<int>(sizeof(kNav) / sizeof(kNav[0]));
-    const float w = ImGui::GetContentRegionAvail().x / static_cast<float>(n_items);
+    const int n_items = static_cast<int>(items.size());
+    const float w = ImGui::GetContentRegionAvail().x / static_cast<float>(std::max(1, n_items));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.5f, 0.5f));
     for (int i = 0; i < n_items; ++i) {
-      const auto& n = kNav[i];
-      const bool selected = n.id == screen_;
+      const auto& item = items[static_cast<size_t>(i)];
       if (i) ImGui::SameLine(0, 0);
-      if (selected) ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
-      std::string label = std::string(n.icon) + "\n" + tr(n.label);
-      ImGui::PushID(n.test_id);
-      if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(w, bar_h - 12))) navigate_to_ = n.id;
+      if (item.selected) ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
+      std::string label = std::string(item.icon) + "\n" + item.label;
+      ImGui::PushID(item.test_id);
+      if (ImGui::Selectable(label.c_str(), item.selected, 0, ImVec2(w, bar_h - 12))) activate(item);
       ImGui::PopID();
-      widget_registry().tag_last_item(n.test_id, tr(n.label));
-      if (selected) ImGui::PopStyleColor();
+      widget_registry().tag_last_item(item.test_id, item.label);
+      if (item.selected) ImGui::PopStyleColor();
     }
     ImGui::PopStyleVar(2);
     ImGui::EndChild();

@@ -19,6 +19,10 @@ class App {
  public:
   // Loads preferences and applies theme and language. Needs an ImGui context.
   void init();
+  // The store session the app shows and acts on (must outlive the app; set
+  // before the first frame). The app listens to its changes: when it locks,
+  // every buffer holding personal text is wiped at once.
+  void set_session(store::Session* session);
 
   // --- Input from the host (any time between frames) ---
   void set_viewport(float css_width, float css_height, float device_pixel_ratio);
@@ -42,6 +46,7 @@ class App {
 
   // --- State the host and the test API read ---
   bool wants_text_input() const;
+  bool text_input_is_password() const;
   ImGuiID text_input_id() const { return text_input_id_; }
   ImVec2 text_input_pos() const { return text_input_pos_; }
   float text_input_line_height() const { return text_input_line_height_; }
@@ -58,6 +63,8 @@ class App {
   void draw_navigation(bool wide);
   void draw_update_banner();
   void scroll_active_text_into_view();
+  void on_session_changed();
+  bool nav_visible(ScreenId id) const;
 
   Preferences prefs_;
   ScreenId screen_ = ScreenId::start;
@@ -76,6 +83,11 @@ class App {
   float content_scroll_y_ = 0;
   double last_frame_ms_ = -1;
   std::string probe_line_, probe_multiline_;
+  store::Session* session_ = nullptr;
+  Forms forms_;
+  bool was_unlocked_ = false;
+  bool input_since_frame_ = false;  // for the auto-lock's idle timer
+  int last_layout_ = -1;            // screen, lock state and step of the last frame
 };
 
 }  // namespace bb::ui

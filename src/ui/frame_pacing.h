@@ -7,10 +7,10 @@
 namespace bb::ui {
 
 struct FrameNeeds {
-  bool input_queued = false;      // ImGui still has queued (trickled) input events
-  bool animating = false;         // something on screen is moving
-  double timer_due_ms = -1;       // absolute time of the next timer, < 0 = none
-  bool text_caret_visible = false;// a text field is active (caret blinks)
+  bool input_queued = false;        // ImGui still has queued (trickled) input events
+  bool animating = false;           // something on screen is moving
+  double timer_due_ms = -1;         // absolute time of the next timer, < 0 = none
+  bool text_caret_visible = false;  // a text field is active (caret blinks)
 };
 
 class FramePacing {

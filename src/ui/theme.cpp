@@ -15,10 +15,10 @@ ImVec4 rgb(int hex, float alpha = 1.0f) {
 }
 
 void light_colors(ImVec4* c) {
-  const ImVec4 text = rgb(0x1F2A2E);        // near-black slate: 13.9:1 on the page
-  const ImVec4 page = rgb(0xF7F5F0);        // warm off-white, less glare than #FFF
+  const ImVec4 text = rgb(0x1F2A2E);  // near-black slate: 13.9:1 on the page
+  const ImVec4 page = rgb(0xF7F5F0);  // warm off-white, less glare than #FFF
   const ImVec4 surface = rgb(0xFFFFFF);
-  const ImVec4 accent = rgb(0x2F6B67);      // quiet teal: 6.1:1 with white text
+  const ImVec4 accent = rgb(0x2F6B67);  // quiet teal: 6.1:1 with white text
   c[ImGuiCol_Text] = text;
   c[ImGuiCol_TextDisabled] = rgb(0x5F6B70);
   c[ImGuiCol_WindowBg] = page;
@@ -68,8 +68,8 @@ void light_colors(ImVec4* c) {
   c[ImGuiCol_NavWindowingHighlight] = accent;
   c[ImGuiCol_NavWindowingDimBg] = rgb(0x000000, 0.2f);
   c[ImGuiCol_ModalWindowDimBg] = rgb(0x1F2A2E, 0.35f);
-  g_palette = {accent, rgb(0xFFFFFF), rgb(0x56636A), surface, rgb(0xECE9E2),
-               rgb(0xFFF1D6), rgb(0x5C3D00), rgb(0x2E6B3A)};
+  g_palette = {accent,        rgb(0xFFFFFF), rgb(0x56636A), surface,
+               rgb(0xECE9E2), rgb(0xFFF1D6), rgb(0x5C3D00), rgb(0x2E6B3A)};
 }
 
 void dark_colors(ImVec4* c) {
@@ -126,15 +126,18 @@ void dark_colors(ImVec4* c) {
   c[ImGuiCol_NavWindowingHighlight] = accent;
   c[ImGuiCol_NavWindowingDimBg] = rgb(0x000000, 0.4f);
   c[ImGuiCol_ModalWindowDimBg] = rgb(0x000000, 0.55f);
-  g_palette = {accent, rgb(0x0E1A19), rgb(0xA8B4B8), surface, rgb(0x1D2427),
-               rgb(0x4A3A17), rgb(0xFFE2A8), rgb(0x8FD19E)};
+  g_palette = {accent,        rgb(0x0E1A19), rgb(0xA8B4B8), surface,
+               rgb(0x1D2427), rgb(0x4A3A17), rgb(0xFFE2A8), rgb(0x8FD19E)};
 }
 
 }  // namespace
 
 void apply_theme(Theme theme, float font_size_px) {
   ImGuiStyle style;  // start from defaults so scaling never compounds
-  if (theme == Theme::dark) dark_colors(style.Colors); else light_colors(style.Colors);
+  if (theme == Theme::dark)
+    dark_colors(style.Colors);
+  else
+    light_colors(style.Colors);
 
   // Sizes relative to an 18 px base font; touch targets stay >= 44 px.
   const float s = std::max(0.75f, font_size_px / 18.0f);

@@ -37,8 +37,8 @@ struct InputAction {
 
 class TouchGestures {
  public:
-  static constexpr double kLongPressMs = 500;   // as on iOS/Android
-  static constexpr float kTapSlopPx = 10;       // movement that still counts as a tap
+  static constexpr double kLongPressMs = 500;  // as on iOS/Android
+  static constexpr float kTapSlopPx = 10;      // movement that still counts as a tap
   static constexpr double kFlingTickMs = 16;
 
   void on_event(const PointerEvent& e, std::vector<InputAction>& out);

@@ -50,11 +50,21 @@ std::string json_escape(const std::string& s) {
   out.reserve(s.size() + 2);
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];
@@ -75,8 +85,8 @@ std::string WidgetRegistry::to_json() const {
     const auto& w = widgets_[i];
     if (i) out += ',';
     out += "{\"id\":\"" + json_escape(w.id) + "\",\"label\":\"" + json_escape(w.label) + "\"";
-    std::snprintf(num, sizeof num, ",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"visible\":%s}", w.x, w.y, w.w,
-                  w.h, w.visible ? "true" : "false");
+    std::snprintf(num, sizeof num, ",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"visible\":%s}", w.x, w.y,
+                  w.w, w.h, w.visible ? "true" : "false");
     out += num;
   }
   out += "]";

@@ -16,7 +16,7 @@ struct WidgetInfo {
   std::string id;
   std::string label;
   float x = 0, y = 0, w = 0, h = 0;  // CSS pixels
-  bool visible = false;               // inside its window's visible area
+  bool visible = false;              // inside its window's visible area
 };
 
 class WidgetRegistry {

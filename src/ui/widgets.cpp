@@ -1,6 +1,8 @@
 // Widgets shared by all screens (see widgets.h).
 #include "ui/widgets.h"
 
+#include <cstring>
+
 #include "imgui_internal.h"
 #include "imgui_stdlib.h"
 #include "platform/platform.h"
@@ -22,8 +24,11 @@ struct EditMenuState {
 };
 EditMenuState g_menu;
 
+float g_active_field_bottom = 0;  // bottom edge of the text field being edited
+
 void after_text_widget(const char* test_id, std::string& text, bool probe) {
   const ImGuiID id = ImGui::GetItemID();
+  if (ImGui::IsItemActive()) g_active_field_bottom = ImGui::GetItemRectMax().y;
   if (probe) widget_registry().tag_probe_field(test_id, text);
   else widget_registry().tag_last_item(test_id);
   if (g_menu.field == id) g_menu.text = &text;
@@ -48,6 +53,8 @@ void after_text_widget(const char* test_id, std::string& text, bool probe) {
 }  // namespace
 
 void widgets_begin_frame() { g_menu.text = nullptr; }
+
+float active_text_field_bottom() { return g_active_field_bottom; }
 
 bool button(const char* test_id, const char* label, bool primary, float width) {
   const Palette& p = palette();
@@ -96,9 +103,9 @@ void end_card() {
   ImGui::PopStyleColor();
 }
 
-bool nav_card(const char* test_id, const char* icon, const char* title, const char* text) {
+bool nav_card(const char* test_id, const char* icon, const char* title, const char* text, float width) {
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float width = ImGui::GetContentRegionAvail().x;
+  if (width <= 0) width = ImGui::GetContentRegionAvail().x;
   const float wrap = width - 2 * style.FramePadding.x - 40;
   const ImVec2 title_size = ImGui::CalcTextSize(title);
   const ImVec2 text_size = ImGui::CalcTextSize(text, nullptr, false, wrap);
@@ -141,6 +148,60 @@ bool text_area(const char* test_id, const char* label, std::string& text, float 
   after_text_widget(test_id, text, probe);
   ImGui::PopID();
   return changed;
+}
+
+bool password_field(const char* test_id, const char* label, std::string& text) {
+  ImGui::TextUnformatted(label);
+  ImGui::PushID(test_id);
+  ImGui::SetNextItemWidth(-1);
+  const bool enter = ImGui::InputText("##password", &text,
+                                      ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue |
+                                          ImGuiInputTextFlags_NoUndoRedo);
+  widget_registry().tag_last_item(test_id);
+  ImGui::PopID();
+  return enter;
+}
+
+bool text_input_is_password() {
+  ImGuiContext& g = *GImGui;
+  return g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId &&
+         (g.InputTextState.Flags & ImGuiInputTextFlags_Password) != 0;
+}
+
+void wipe(std::string& text) {
+  volatile char* p = text.data();
+  for (size_t i = 0; i < text.capacity(); ++i) p[i] = 0;
+  text.clear();
+}
+
+void forget_text_input() {
+  ImGuiContext& g = *GImGui;
+  ImGui::ClearActiveID();
+  ImGuiInputTextState& s = g.InputTextState;
+  auto zero = [](auto& v) {
+    if (v.Data) std::memset(v.Data, 0, static_cast<size_t>(v.Capacity) * sizeof(v.Data[0]));
+  };
+  zero(s.TextW);
+  zero(s.TextA);
+  zero(s.InitialTextA);
+  s.ClearFreeMemory();
+  std::memset(&s.Stb, 0, sizeof(s.Stb));  // the undo history holds typed characters
+  s.ID = 0;
+  s.CurLenW = s.CurLenA = 0;
+  for (auto* events : {&g.InputEventsQueue, &g.InputEventsTrail}) {
+    for (ImGuiInputEvent& e : *events)
+      if (e.Type == ImGuiInputEventType_Text) e.Text.Char = 0;  // filtered out as a control character
+    if (events->Data && events->Capacity > events->Size)    // stale events past the end
+      std::memset(events->Data + events->Size, 0,
+                  static_cast<size_t>(events->Capacity - events->Size) * sizeof(ImGuiInputEvent));
+  }
+  zero(g.InputTextDeactivatedState.TextA);  // the text of the field deactivated last
+  g.InputTextDeactivatedState.TextA.resize(0);
+  g.InputTextDeactivatedState.ID = 0;
+  zero(g.TempBuffer);
+  zero(g.IO.InputQueueCharacters);
+  g.IO.InputQueueCharacters.resize(0);
+  g_menu = EditMenuState{};
 }
 
 void draw_edit_menu() {

@@ -24,16 +24,30 @@ void muted_text(const char* text);
 void begin_card(const char* id);
 void end_card();
 // A navigation card that acts like a big button; returns true when tapped.
-bool nav_card(const char* test_id, const char* icon, const char* title, const char* text);
+// `width` 0: the full width available.
+bool nav_card(const char* test_id, const char* icon, const char* title, const char* text, float width = 0.0f);
 
 // Text fields. `probe` marks a field whose text tests may read (non-personal
 // fields only). A long press (right-click) opens the edit menu.
 bool text_field(const char* test_id, const char* label, std::string& text, bool probe = false,
                 const char* hint = nullptr);
 bool text_area(const char* test_id, const char* label, std::string& text, float height_lines = 4, bool probe = false);
+// A passphrase field: shows dots, never readable by tests, no edit menu (no
+// copy). Returns true when Enter was pressed in it.
+bool password_field(const char* test_id, const char* label, std::string& text);
+// True while the active text field is a password field (the host then keeps
+// nothing of the typing in its hidden text element).
+bool text_input_is_password();
+// Forgets everything ImGui holds of typed text: the active field, its edit
+// buffers and undo history, queued characters. Called when the app locks.
+void forget_text_input();
+// Overwrites a string's bytes before clearing it.
+void wipe(std::string& text);
 
 // Called once at the start of each frame (forgets fields not drawn any more).
 void widgets_begin_frame();
+// The bottom edge (screen y) of the text field being edited in this frame.
+float active_text_field_bottom();
 
 // The edit menu (Ausschneiden/Kopieren/Einfügen/Alles auswählen) for the text
 // field it was opened on; drawn once per frame by the app.

@@ -13,7 +13,7 @@ async function settingsPage(t, options = {}) {
   const page = await t.newPage({ url: null, ...options });
   await page.addInitScript(recordFocusCalls);
   await page.goto(t.baseUrl);
-  await t.waitReady(page);
+  await t.ensureUnlocked(page);  // the keyboard test is reachable when unlocked
   await t.goTo(page, 'settings');
   await t.waitWidget(page, 'settings.probe');
   return page;

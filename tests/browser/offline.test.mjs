@@ -51,7 +51,7 @@ export default [
       await page.context().setOffline(true);
       await srv.close();
       await page.reload({ waitUntil: 'load' });
-      await t.waitReady(page);
+      await t.ensureUnlocked(page);
       t.assertNotBlank(await t.screenshot(page, 'offline-start'), 'the offline reload');
       assert.equal(await page.evaluate(() => window.__bb.version), version, 'another version came up offline');
       assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'the reloaded page is not controlled by the service worker');
@@ -75,11 +75,11 @@ export default [
       const requests = [];
       page.context().on('request', (r) => requests.push({ url: r.url(), sw: !!r.serviceWorker(), type: r.resourceType() }));
       await page.goto(t.baseUrl, { waitUntil: 'load' });
-      await t.waitReady(page);
+      await t.ensureUnlocked(page);
       await waitServiceWorker(page);
       await visitAllScreens(t, page);
       await page.reload({ waitUntil: 'load' }); // now through the service worker
-      await t.waitReady(page);
+      await t.ensureUnlocked(page);
       await visitAllScreens(t, page);
       const foreign = requests.filter((r) => {
         if (r.url.startsWith('data:') || r.url.startsWith('blob:')) return false;
@@ -104,7 +104,7 @@ export default [
           window.__bbCsp.push(`${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));
       });
       await page.goto(t.baseUrl, { waitUntil: 'load' });
-      await t.waitReady(page);
+      await t.ensureUnlocked(page);
 
       const policies = await page.evaluate(() =>
         [...document.querySelectorAll('meta')].filter((m) => (m.httpEquiv || '').toLowerCase() === 'content-security-policy').map((m) => m.content));
@@ -124,7 +124,7 @@ export default [
       await page.keyboard.insertText('Grüße');
       await t.waitField(page, 'settings.probe', 'Grüße');
       await page.reload({ waitUntil: 'load' });
-      await t.waitReady(page);
+      await t.ensureUnlocked(page);
       await visitAllScreens(t, page);
       const seen = await page.evaluate(() => window.__bbCsp);
       assert.deepEqual([...seen, ...consoleCsp], [], 'CSP violations were reported');
@@ -181,7 +181,7 @@ export default [
       const loaded = new Set();
       page.on('request', (r) => { if (r.method() === 'GET' && r.url().startsWith(origin)) loaded.add(r.url()); });
       await page.goto(t.baseUrl, { waitUntil: 'load' });
-      await t.waitReady(page);
+      await t.ensureUnlocked(page);
       await waitServiceWorker(page);
       await visitAllScreens(t, page);
       assert.ok([...loaded].some((u) => u.endsWith('.wasm')), 'the page did not load app.wasm (recorder broken?)');

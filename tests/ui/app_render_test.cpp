@@ -65,8 +65,9 @@ TEST_CASE("shell-1: the start screen shows the product name and the navigation")
 TEST_CASE("shell-2: tapping a navigation entry opens its screen") {
   reset_preferences();
   HeadlessHost host;
-  for (const auto& [nav, screen] : {std::pair{"nav.families", "families"}, std::pair{"nav.network", "network"},
-                                    std::pair{"nav.settings", "settings"}, std::pair{"nav.start", "start"}}) {
+  for (const auto& [nav, screen] :
+       {std::pair{"nav.families", "families"}, std::pair{"nav.network", "network"},
+        std::pair{"nav.settings", "settings"}, std::pair{"nav.start", "start"}}) {
     INFO(nav);
     REQUIRE(host.tap(nav));
     CHECK(std::string(host.app.screen_name()) == screen);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "imgui.h"
+#include "store/session.h"
 #include "ui/app.h"
 #include "ui/fonts.h"
 #include "ui/widget_registry.h"
@@ -20,20 +21,68 @@ inline std::vector<unsigned char> read_file(const char* path) {
   return std::vector<unsigned char>(std::istreambuf_iterator<char>(in), {});
 }
 
+// IndexedDB's stand-in: keeps the image in memory; writes complete at once,
+// or (manual) only when complete_all()/fail_next() says so.
+class TestSink final : public store::PageSink {
+ public:
+  Result<store::Image> load() override { return image; }
+  bool empty() override { return image.sequence == 0; }
+  void write(const store::CommitRecord& record, std::function<void(Status)> done) override {
+    if (!manual) {
+      done(store::apply_record(image, record));
+      return;
+    }
+    waiting.emplace_back(record, std::move(done));
+  }
+  void complete_all() {
+    while (!waiting.empty()) {
+      auto [record, done] = std::move(waiting.front());
+      waiting.erase(waiting.begin());
+      done(store::apply_record(image, record));
+    }
+  }
+  void fail_next(Str kind) {
+    if (waiting.empty()) return;
+    auto [record, done] = std::move(waiting.front());
+    waiting.erase(waiting.begin());
+    done(make_error(kind, "injected"));
+  }
+  bool manual = false;
+  store::Image image;
+  std::vector<std::pair<store::CommitRecord, std::function<void(Status)>>> waiting;
+};
+
+constexpr const char* kTestPassphrase = "Hauskatze Mondschein Zugvogel";
+
+inline store::Options fast_options() {
+  store::Options o;
+  o.kdf = store::test_kdf();
+  return o;
+}
+
 struct HeadlessHost {
+  TestSink sink;
+  store::Session session{sink, fast_options()};
   App app;
   double now = 1000;
 
-  explicit HeadlessHost(float w = 1024, float h = 768, float dpr = 1) {
+  // unlocked: a store is created first, so the app opens on its start screen
+  // (most UI tests); false: the first start with no store (the lock flow tests).
+  explicit HeadlessHost(float w = 1024, float h = 768, float dpr = 1, bool unlocked = true) {
+    if (unlocked) (void)session.create(kTestPassphrase, kTestPassphrase, now);
     ImGui::CreateContext();
     set_font_data(FontSlot::regular, read_file("/usr/share/fonts/truetype/open-sans/OpenSans-Regular.ttf"));
     set_font_data(FontSlot::semibold, read_file("/usr/share/fonts/truetype/open-sans/OpenSans-Semibold.ttf"));
     set_font_data(FontSlot::icons, read_file("/usr/share/fonts/truetype/fork-awesome/forkawesome-webfont.ttf"));
     app.init();
+    app.set_session(&session);
     app.set_viewport(w, h, dpr);
     frames(4);
   }
-  ~HeadlessHost() { ImGui::DestroyContext(); }
+  ~HeadlessHost() {
+    session.set_change_listener(nullptr);
+    ImGui::DestroyContext();
+  }
   HeadlessHost(const HeadlessHost&) = delete;
   HeadlessHost& operator=(const HeadlessHost&) = delete;
 
@@ -80,6 +129,19 @@ struct HeadlessHost {
     app.pointer(e);
     frames(5);
     return true;
+  }
+
+  // Types into the field with this test ID (tap, then characters, as a keyboard would).
+  bool type(const std::string& id, const std::string& text) {
+    if (!tap(id)) return false;
+    app.text(text.c_str());
+    frames(static_cast<int>(text.size()) + 4);  // trickled input: about one character a frame
+    return true;
+  }
+
+  std::string label(const std::string& id) const {
+    const WidgetInfo* w = widget(id);
+    return w ? w->label : std::string();
   }
 };
 

@@ -78,7 +78,7 @@ TEST_CASE("touch-3: dragging scrolls the content with the finger and never click
   g.on_event(touch(T::move, 300, 470, 30), out);
   g.on_event(touch(T::move, 300, 400, 60), out);
   CHECK(scrolled_y(out) == doctest::Approx(-100));  // finger moved up 100 px
-  g.on_event(touch(T::move, 300, 400, 300), out);    // rests before lifting: no fling
+  g.on_event(touch(T::move, 300, 400, 300), out);   // rests before lifting: no fling
   g.on_event(touch(T::up, 300, 400, 400), out);
   CHECK(count(out, A::button) == 0);
   CHECK(g.next_deadline_ms() < 0);
@@ -101,8 +101,8 @@ TEST_CASE("touch-4: a quick swipe flings on and slows down to a stop") {
     g.on_time(t, step);
     const float dy = scrolled_y(step);
     if (dy != 0) {
-      CHECK(dy < 0);                       // keeps the swipe's direction
-      CHECK(-dy <= previous + 0.001f);     // and slows down
+      CHECK(dy < 0);                    // keeps the swipe's direction
+      CHECK(-dy <= previous + 0.001f);  // and slows down
       previous = -dy;
     }
     ++steps;

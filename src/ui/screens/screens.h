@@ -4,8 +4,12 @@
 // "<name>.<what>". See docs/ui.md.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
+#include "imgui.h"
+#include "store/session.h"
 #include "ui/theme.h"
 
 namespace bb::ui {
@@ -19,6 +23,23 @@ struct Preferences {
   Theme theme = Theme::light;
 };
 
+// The edit buffers of the lock flow and of the personal settings. The app
+// wipes them all when it locks (Forms::wipe_all).
+struct Forms {
+  enum class Step { choose, create, restore };
+  enum class Pending { none, create, unlock, restore, change_passphrase };
+  Step step = Step::choose;
+  Pending pending = Pending::none;  // a slow action (key derivation) runs in the next frame
+  std::string pass1, pass2, pass3;  // passphrase fields (create: 1+2; unlock: 1; change: 1 current, 2+3 new)
+  std::string message;              // the last outcome, a UI text (never personal)
+  bool message_ok = false;          // success (green) rather than error
+  std::string book_title;           // personal: the settings field
+  std::string book_title_shown;     // personal: as stored, shown on the start screen
+  std::vector<uint8_t> restore_file;  // the encrypted backup file picked
+  bool has_restore_file = false;
+  void wipe_all();
+};
+
 // What a screen may read and change.
 struct ScreenContext {
   Preferences& prefs;
@@ -26,6 +47,9 @@ struct ScreenContext {
   ScreenId& navigate_to;     // set to switch screen
   std::string& probe_line;   // keyboard test fields on the settings screen
   std::string& probe_multiline;
+  store::Session* session;   // never null in the app
+  Forms& forms;
+  double now_ms;             // the frame's time (same clock as the session's)
 };
 
 float font_size_for_step(int step);
@@ -34,5 +58,16 @@ void draw_start_screen(ScreenContext& ctx);
 void draw_families_screen(ScreenContext& ctx);
 void draw_network_screen(ScreenContext& ctx);
 void draw_settings_screen(ScreenContext& ctx);
+// Instead of the start screen while not unlocked: first start, create,
+// restore, unlock, another tab, storage unavailable.
+void draw_lock_screen(ScreenContext& ctx);
+// Runs the slow action the lock flow or the settings queued (one frame after
+// the tap, so "Einen Moment …" is on screen while the key is derived).
+void run_pending_action(ScreenContext& ctx);
+// After a failed save: what was not saved, and "Erneut versuchen" (in the content).
+void draw_save_status(ScreenContext& ctx);
+// The save indicator ("Wird gespeichert …" / "Gespeichert"): a small badge of
+// its own at `top_right` (screen coordinates), drawn after the root window.
+void draw_save_badge(store::Session& session, ImVec2 top_right);
 
 }  // namespace bb::ui

@@ -1,10 +1,17 @@
 // The settings screen: language, font size, appearance, a keyboard test and
 // what the app is made of.
+#include <cstdio>
+
+#include "core/auto_lock.h"
 #include "core/i18n.h"
+#include "core/passphrase.h"
 #include "core/version_info.h"
 #include "imgui.h"
 #include "ui/icons.h"
+#include "platform/platform.h"
+#include "platform/storage.h"
 #include "ui/screens/screens.h"
+#include "ui/widget_registry.h"
 #include "ui/widgets.h"
 
 namespace bb::ui {
@@ -20,6 +27,103 @@ float choice_width(int n, float min_width) {
 
 void same_line_if(float width) {
   if (width > 0) ImGui::SameLine();
+}
+
+// "12,3 MB" (German decimal comma in German, point in English).
+std::string format_bytes(double bytes) {
+  const char* units[] = {"B", "KB", "MB", "GB", "TB"};
+  int u = 0;
+  while (bytes >= 1000 && u < 4) {
+    bytes /= 1000;
+    ++u;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, u == 0 ? "%.0f %s" : "%.1f %s", bytes, units[u]);
+  std::string out = buf;
+  if (language() == Lang::de)
+    for (char& c : out)
+      if (c == '.') c = ',';
+  return out;
+}
+
+void labelled_text(const char* id, const std::string& text) {
+  ImGui::TextWrapped("%s", text.c_str());
+  widget_registry().tag_last_item(id, text.c_str());
+}
+
+void draw_book_card(ScreenContext& ctx) {
+  Forms& f = ctx.forms;
+  begin_card("settings.book.card");
+  ImGui::Text(BB_ICON_BOOK "  %s", tr(Str::settings_book));
+  text_field("settings.book_title", tr(Str::settings_book_title), f.book_title);
+  if (button("settings.book_title.save", tr(Str::settings_save), true)) {
+    const Status status = ctx.session->save_setting(Str::action_book_title, "book_title", f.book_title);
+    if (status.ok()) f.book_title_shown = f.book_title;
+  }
+  end_card();
+}
+
+void draw_lock_card(ScreenContext& ctx) {
+  begin_card("settings.lock.card");
+  ImGui::Text(BB_ICON_LOCK "  %s", tr(Str::settings_lock));
+  muted_text(tr(Str::settings_auto_lock));
+  static const int kMinutes[] = {1, 5, 15, 30};
+  static const char* kIds[] = {"settings.autolock.1", "settings.autolock.5", "settings.autolock.15",
+                               "settings.autolock.30"};
+  const float w = choice_width(4, 90);
+  for (int i = 0; i < 4; ++i) {
+    if (i) same_line_if(w);
+    const std::string label = std::to_string(kMinutes[i]);
+    if (choice(kIds[i], label.c_str(), ctx.session->auto_lock().idle_minutes() == kMinutes[i], w))
+      (void)ctx.session->set_auto_lock_minutes(kMinutes[i]);
+  }
+  muted_text(tr(Str::settings_lock_hint));
+  end_card();
+}
+
+void draw_passphrase_card(ScreenContext& ctx) {
+  Forms& f = ctx.forms;
+  begin_card("settings.pass.card");
+  ImGui::Text(BB_ICON_SHIELD "  %s", tr(Str::settings_passphrase));
+  password_field("settings.pass.current", tr(Str::settings_passphrase_current), f.pass1);
+  password_field("settings.pass.new", tr(Str::settings_passphrase_new), f.pass2);
+  const auto a = assess_passphrase(f.pass2);
+  if (!f.pass2.empty()) {
+    const std::string label = format_text(Str::lock_strength, tr(strength_label(a.strength)));
+    labelled_text("settings.pass.strength", label);
+  }
+  password_field("settings.pass.again", tr(Str::settings_passphrase_again), f.pass3);
+  muted_text(tr(Str::store_forgotten_warning));
+  if (!f.message.empty()) labelled_text("settings.pass.message", f.message);
+  if (f.pending == Forms::Pending::change_passphrase) {
+    labelled_text("settings.pass.busy", tr(Str::lock_working));
+  } else if (button("settings.pass.change", tr(Str::settings_passphrase), true)) {
+    f.pending = Forms::Pending::change_passphrase;
+    platform::request_frame();
+  }
+  end_card();
+}
+
+void draw_storage_card(ScreenContext& ctx) {
+  begin_card("settings.storage.card");
+  ImGui::Text(BB_ICON_INFO "  %s", tr(Str::settings_storage));
+  const auto info = platform::storage_info();
+  labelled_text("settings.storage.persist", tr(info.persisted == 1   ? Str::settings_persist_granted
+                                                : info.persisted == 0 ? Str::settings_persist_denied
+                                                                      : Str::settings_persist_unknown));
+  if (info.known && info.quota_bytes > 0) {
+    labelled_text("settings.storage.usage",
+                  format_text(Str::settings_storage_usage,
+                              format_bytes(info.usage_bytes) + " / " + format_bytes(info.quota_bytes)));
+  } else {
+    labelled_text("settings.storage.usage", tr(Str::settings_storage_unknown));
+  }
+  muted_text(tr(Str::settings_backup_text));
+  if (button("settings.backup", tr(Str::settings_backup_download))) {
+    auto bytes = ctx.session->backup();
+    if (bytes.ok()) platform::download_file("begleitbuch-sicherung.bbstore", *bytes);
+  }
+  end_card();
 }
 
 }  // namespace
@@ -78,12 +182,21 @@ void draw_settings_screen(ScreenContext& ctx) {
   }
   end_card();
 
+  if (!ctx.session || !ctx.session->unlocked()) {  // locked: nothing personal, nothing stored
+    muted_text(tr(Str::settings_locked_note));
+    return;
+  }
   begin_card("settings.keyboard.card");
   ImGui::Text(BB_ICON_KEYBOARD "  %s", tr(Str::settings_keyboard));
   muted_text(tr(Str::settings_keyboard_hint));
   text_field("settings.probe", tr(Str::settings_keyboard_line), ctx.probe_line, true);
   text_area("settings.probe_multiline", tr(Str::settings_keyboard_lines), ctx.probe_multiline, 3, true);
   end_card();
+
+  draw_book_card(ctx);
+  draw_lock_card(ctx);
+  draw_passphrase_card(ctx);
+  draw_storage_card(ctx);
 
   begin_card("settings.privacy.card");
   ImGui::Text(BB_ICON_SHIELD "  %s", tr(Str::settings_privacy));

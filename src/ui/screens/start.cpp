@@ -21,6 +21,11 @@ void draw_start_screen(ScreenContext& ctx) {
   ImGui::PopFont();
   widget_registry().tag_last_item("start.title", tr(Str::app_name));
 
+  if (!ctx.forms.book_title_shown.empty()) {
+    // Personal: drawn, but its test ID carries no label (docs/testing.md).
+    ImGui::TextWrapped("%s", ctx.forms.book_title_shown.c_str());
+    widget_registry().tag_last_item("start.book");
+  }
   muted_text(tr(Str::app_tagline));
   ImGui::PushFont(font_small());
   muted_text(format_text(Str::app_version, BB_VERSION).c_str());

@@ -245,6 +245,70 @@ export async function goTo(page, name) {
 }
 
 // ---------------------------------------------------------------------------
+// [SECTION] The store: lock flow and save state (docs/testing.md, "The store")
+// ---------------------------------------------------------------------------
+
+export const TEST_PASSPHRASE = 'Hauskatze Mondschein Zugvogel';
+
+/** Taps a text field and types `text` through the hidden text element (as a keyboard would). */
+export async function typeInto(page, id, text) {
+  await tap(page, id);
+  await waitTextInputFocus(page, true);
+  await page.keyboard.insertText(text);
+  await animationFrames(page, 4);
+}
+
+export const saveState = (page) => page.evaluate(() => window.__bb.saveState());
+
+/** Waits until __bb.saveState().state is `state` ("no_store", "locked", "unlocked", ...). */
+export async function waitSessionState(page, state, timeout = 20000) {
+  await waitBB(page, (s) => window.__bb.saveState()?.state === s, state,
+    { timeout, what: `the session state '${state}' (it is '${(await saveState(page).catch(() => null))?.state}')` });
+}
+
+/** Waits until every commit reported IndexedDB 'complete' (save state "saved"). */
+export async function waitSaved(page, timeout = 10000) {
+  await waitBB(page, () => window.__bb.saveState()?.save === 'saved' && window.__bb.saveState().pending === 0, null,
+    { timeout, what: 'the save state "saved"' });
+}
+
+/** First start: "Neues Begleitbuch anlegen", the passphrase twice, create; ends unlocked. */
+export async function createStore(page, passphrase = TEST_PASSPHRASE) {
+  await tap(page, 'lock.new');
+  await typeInto(page, 'lock.pass1', passphrase);
+  await typeInto(page, 'lock.pass2', passphrase);
+  await tap(page, 'lock.create');
+  await waitSessionState(page, 'unlocked');
+  await waitSaved(page);
+  await waitIdle(page);
+}
+
+/** Waits until no frame was drawn for `quietMs` (the frames after an action ran out). */
+export async function waitIdle(page, quietMs = 300, timeout = 10000) {
+  await page.waitForFunction((q) => {
+    const now = performance.now();
+    if (window.__bbIdleFrames !== window.__bb.frames) { window.__bbIdleFrames = window.__bb.frames; window.__bbIdleSince = now; }
+    return now - window.__bbIdleSince > q;
+  }, quietMs, { timeout, polling: 50 });
+}
+
+/** Whatever the app shows after a (re)load: creates a store or unlocks it, so the app is unlocked. */
+export async function ensureUnlocked(page, passphrase = TEST_PASSPHRASE) {
+  await waitReady(page);
+  await page.waitForFunction(() => window.__bb.saveState() !== null);
+  const state = (await saveState(page)).state;
+  if (state === 'no_store') await createStore(page, passphrase);
+  else if (state === 'locked') await unlockStore(page, passphrase);
+}
+
+/** On the lock screen: types the passphrase and taps "Entsperren". */
+export async function unlockStore(page, passphrase = TEST_PASSPHRASE, { expect = 'unlocked' } = {}) {
+  await typeInto(page, 'lock.pass', passphrase);
+  await tap(page, 'lock.unlock');
+  if (expect === 'unlocked') await waitSessionState(page, 'unlocked');
+}
+
+// ---------------------------------------------------------------------------
 // [SECTION] Screenshots and artefacts
 // ---------------------------------------------------------------------------
 
@@ -284,10 +348,12 @@ export function makeTestContext({ browser, baseUrl, dist, testName, artifactsDir
      * A page in a fresh browser context (own storage, own service worker).
      * options: any playwright newContext option (viewport, hasTouch, isMobile,
      * deviceScaleFactor, ...), plus url (default baseUrl; null = do not
-     * navigate) and ready (default true: wait for __bb.ready).
+     * navigate), ready (default true: wait for __bb.ready), store ('new',
+     * the default: a store is created so the app is unlocked; 'none': the
+     * first-start screen as it comes) and testHooks (true: __bb.test exists).
      */
     async newPage(options = {}) {
-      const { url = baseUrl, ready = true, ...ctxOptions } = options;
+      const { url = baseUrl, ready = true, store = 'new', testHooks = false, ...ctxOptions } = options;
       const merged = { ...TABLET_LANDSCAPE, ...ctxOptions };
       const context = await browser.newContext(merged);
       contexts.push(context);
@@ -298,11 +364,40 @@ export function makeTestContext({ browser, baseUrl, dist, testName, artifactsDir
       });
       page.on('pageerror', (e) => diagnostics.push(`pageerror: ${e.message}`));
       context.on('requestfailed', (r) => diagnostics.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+      if (testHooks) await context.addInitScript(() => { self.__bbTestHooks = true; });
       if (url) {
         await page.goto(url, { waitUntil: 'load' });
         if (ready) await waitReady(page);
+        if (ready && store === 'new') await createStore(page);
       }
       return page;
+    },
+
+    /**
+     * A browser of its own with a persistent profile in `userDataDir` (for
+     * tests that look at the files a profile leaves behind); closed after the test.
+     */
+    async persistentContext(userDataDir, options = {}) {
+      const { testHooks = false, ...ctxOptions } = options;
+      const context = await chromium.launchPersistentContext(userDataDir, {
+        executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, ...TABLET_LANDSCAPE, ...ctxOptions,
+      });
+      cleanups.push(() => context.close());
+      if (testHooks) await context.addInitScript(() => { self.__bbTestHooks = true; });
+      const adopt = (page) => {
+        page.__bbOptions = { ...TABLET_LANDSCAPE, ...ctxOptions };
+        page.on('pageerror', (e) => diagnostics.push(`pageerror: ${e.message}`));
+      };
+      context.pages().forEach(adopt);
+      context.on('page', adopt);
+      return context;
+    },
+
+    /** A temp folder removed after the test. */
+    async tempDir(prefix = 'bb-') {
+      const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), prefix));
+      cleanups.push(() => fsp.rm(tmp, { recursive: true, force: true }));
+      return tmp;
     },
 
     /** Saves a PNG of the page under artifacts/browser/<test>/ and returns {file, buffer, stats}. */
@@ -349,7 +444,8 @@ export function makeTestContext({ browser, baseUrl, dist, testName, artifactsDir
     waitReady, waitWidget, waitScreen, waitFrames, waitBB, waitField, waitTextInputFocus, animationFrames,
     widgets, widget, field, frames, screen, scrollY,
     tap, tapAt, longPress, drag, goTo, sleep, imageStats,
-    touch,
+    touch, typeInto, saveState, waitSessionState, waitSaved, waitIdle, createStore, unlockStore, ensureUnlocked,
+    TEST_PASSPHRASE,
   };
 
   t.dispose = async ({ failed = false } = {}) => {

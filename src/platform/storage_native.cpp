@@ -1,0 +1,53 @@
+// The native stand-in for the browser storage (storage.h): a page sink that
+// keeps the image in memory and completes every write at once. Used by the
+// UI tests; the CLI uses plain store files instead.
+#include <utility>
+
+#include "platform/storage.h"
+
+namespace bb::platform {
+namespace {
+
+class MemoryPageSink final : public store::PageSink {
+ public:
+  Result<store::Image> load() override { return image_; }
+  bool empty() override { return image_.sequence == 0; }
+  void write(const store::CommitRecord& record, std::function<void(Status)> done) override {
+    done(store::apply_record(image_, record));
+  }
+
+ private:
+  store::Image image_;
+};
+
+std::vector<uint8_t>& picked() {
+  static std::vector<uint8_t> bytes;
+  return bytes;
+}
+bool& has_picked() {
+  static bool flag = false;
+  return flag;
+}
+
+}  // namespace
+
+store::PageSink& page_sink() {
+  static MemoryPageSink sink;
+  return sink;
+}
+
+store::Availability storage_availability() { return {}; }
+StorageInfo storage_info() { return {}; }
+void refresh_storage_info() {}
+InstallInfo install_info() { return {true, false}; }
+void download_file(const std::string&, const std::vector<uint8_t>&) {}
+void pick_file() {}
+bool take_picked_file(std::vector<uint8_t>& out) {
+  if (!has_picked()) return false;
+  out = std::move(picked());
+  has_picked() = false;
+  return true;
+}
+void reload_app() {}
+
+}  // namespace bb::platform
