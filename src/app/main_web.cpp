@@ -91,7 +91,9 @@ EMSCRIPTEN_KEEPALIVE void bb_pointer(int type, int id, int kind, int primary, in
   bb::ui::PointerEvent e;
   e.type = static_cast<bb::ui::PointerEvent::Type>(type);
   e.pointer_id = id;
-  e.kind = kind == 1 ? bb::ui::PointerKind::touch : kind == 2 ? bb::ui::PointerKind::pen : bb::ui::PointerKind::mouse;
+  e.kind = kind == 1   ? bb::ui::PointerKind::touch
+           : kind == 2 ? bb::ui::PointerKind::pen
+                       : bb::ui::PointerKind::mouse;
   e.primary = primary != 0;
   e.button = button;
   e.x = x;

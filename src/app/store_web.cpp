@@ -36,21 +36,30 @@ std::string g_out;  // the last string handed to JS (kept alive until the next c
 
 const char* state_name(bb::store::SessionState s) {
   switch (s) {
-    case bb::store::SessionState::unavailable: return "unavailable";
-    case bb::store::SessionState::other_tab: return "other_tab";
-    case bb::store::SessionState::no_store: return "no_store";
-    case bb::store::SessionState::locked: return "locked";
-    case bb::store::SessionState::unlocked: return "unlocked";
+    case bb::store::SessionState::unavailable:
+      return "unavailable";
+    case bb::store::SessionState::other_tab:
+      return "other_tab";
+    case bb::store::SessionState::no_store:
+      return "no_store";
+    case bb::store::SessionState::locked:
+      return "locked";
+    case bb::store::SessionState::unlocked:
+      return "unlocked";
   }
   return "?";
 }
 
 const char* save_name(bb::store::SaveState s) {
   switch (s) {
-    case bb::store::SaveState::idle: return "idle";
-    case bb::store::SaveState::saving: return "saving";
-    case bb::store::SaveState::saved: return "saved";
-    case bb::store::SaveState::failed: return "failed";
+    case bb::store::SaveState::idle:
+      return "idle";
+    case bb::store::SaveState::saving:
+      return "saving";
+    case bb::store::SaveState::saved:
+      return "saved";
+    case bb::store::SaveState::failed:
+      return "failed";
   }
   return "?";
 }
@@ -101,9 +110,9 @@ EMSCRIPTEN_KEEPALIVE const char* bb_save_state_json() {
   const auto& st = s.save_status();
   g_out = std::string("{\"state\":\"") + state_name(s.state()) + "\",\"save\":\"" + save_name(st.state) +
           "\",\"accepted\":" + std::to_string(st.accepted) + ",\"durable\":" + std::to_string(st.durable) +
-          ",\"pending\":" + std::to_string(st.pending) + ",\"error\":" +
-          quote(st.state == bb::store::SaveState::failed ? bb::tr(st.error) : "") + ",\"detail\":" +
-          quote(st.detail) + ",\"unsaved\":[";
+          ",\"pending\":" + std::to_string(st.pending) +
+          ",\"error\":" + quote(st.state == bb::store::SaveState::failed ? bb::tr(st.error) : "") +
+          ",\"detail\":" + quote(st.detail) + ",\"unsaved\":[";
   for (size_t i = 0; i < st.unsaved.size(); ++i) g_out += (i ? "," : "") + quote(bb::tr(st.unsaved[i]));
   g_out += "],\"failedAttempts\":" + std::to_string(s.failed_attempts()) + "}";
   return g_out.c_str();
@@ -119,7 +128,8 @@ EMSCRIPTEN_KEEPALIVE const char* bb_store_check_json() {
   g_out = std::string("{\"ok\":") + (report->ok ? "true" : "false") + ",\"problems\":[";
   for (size_t i = 0; i < report->problems.size(); ++i) g_out += (i ? "," : "") + quote(report->problems[i]);
   g_out += "],\"schema\":" + std::to_string(report->schema_version) +
-           ",\"pages\":" + std::to_string(report->page_count) + ",\"cipher\":" + quote(report->cipher.cipher) +
+           ",\"pages\":" + std::to_string(report->page_count) +
+           ",\"cipher\":" + quote(report->cipher.cipher) +
            ",\"reserved\":" + std::to_string(report->cipher.reserved_bytes) + "}";
   return g_out.c_str();
 }

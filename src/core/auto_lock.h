@@ -8,8 +8,8 @@
 
 namespace bb {
 
-constexpr int kDefaultAutoLockMinutes = 5;       // idle time before the app locks itself
-constexpr double kHiddenGraceMs = 60 * 1000.0;   // a hidden tab locks after this long
+constexpr int kDefaultAutoLockMinutes = 5;         // idle time before the app locks itself
+constexpr double kHiddenGraceMs = 60 * 1000.0;     // a hidden tab locks after this long
 constexpr double kMaxUnlockDelayMs = 60 * 1000.0;  // the longest wait after wrong passphrases
 
 // Auto-lock: after `idle_ms` without input, or `hidden_grace_ms` after the tab
@@ -23,7 +23,7 @@ class AutoLock {
   void stop() { armed_ = false; }
   bool armed() const { return armed_; }
 
-  void note_activity(double now);           // any input
+  void note_activity(double now);            // any input
   void set_hidden(bool hidden, double now);  // the tab went to the background / came back
 
   bool due(double now) const { return armed_ && now >= deadline(); }

@@ -8,10 +8,12 @@
 
 namespace {
 
+// The bodies of EM_JS are JavaScript: never format them as C++ (clang-format splits "===" and "=>").
+// clang-format off
 // Returns a malloc'ed UTF-8 copy of a JS string (or null); the caller frees it.
 EM_JS(char*, js_load_preference, (const char* key), {
   const value = self.__bbHost ? self.__bbHost.loadPreference(UTF8ToString(key)) : null;
-  if (value == = null || value == = undefined) return 0;
+  if (value === null || value === undefined) return 0;
   const size = lengthBytesUTF8(value) + 1;
   const ptr = _malloc(size);
   stringToUTF8(value, ptr, size);
@@ -39,6 +41,8 @@ EM_JS(void, js_apply_update, (), {
 EM_JS(void, js_request_frame, (), {
   if (self.__bbHost) self.__bbHost.requestFrame();
 });
+
+// clang-format on
 
 std::string g_clipboard;
 

@@ -23,17 +23,17 @@ store::PageSink& page_sink();
 store::Availability storage_availability();
 
 struct StorageInfo {
-  bool known = false;        // navigator.storage answered
-  int persisted = -1;        // navigator.storage.persist(): 1 granted, 0 refused, -1 unknown
-  double usage_bytes = 0;    // navigator.storage.estimate()
+  bool known = false;      // navigator.storage answered
+  int persisted = -1;      // navigator.storage.persist(): 1 granted, 0 refused, -1 unknown
+  double usage_bytes = 0;  // navigator.storage.estimate()
   double quota_bytes = 0;
 };
 StorageInfo storage_info();
 void refresh_storage_info();  // asks again; the answer arrives later (a frame is requested)
 
 struct InstallInfo {
-  bool standalone = false;   // runs as an installed app (Home Screen, display-mode standalone)
-  bool ios_safari = false;   // iPhone/iPad browser tab: Safari may delete its storage after 7 days
+  bool standalone = false;  // runs as an installed app (Home Screen, display-mode standalone)
+  bool ios_safari = false;  // iPhone/iPad browser tab: Safari may delete its storage after 7 days
 };
 InstallInfo install_info();
 

@@ -18,11 +18,13 @@
 
 namespace {
 
+using bb::make_error;
 using bb::Status;
 using bb::Str;
-using bb::make_error;
 namespace store = bb::store;
 
+// The bodies of EM_JS are JavaScript: never format them as C++ (clang-format splits "===" and "=>").
+// clang-format off
 // Hands one record to shell/store.js; done(code, message) arrives later.
 EM_JS(void, js_sink_write, (int id, double sequence, int page_size, int page_count, const char* checksum,
                             const uint32_t* numbers, int n, const uint8_t* bytes), {
@@ -58,6 +60,7 @@ EM_JS(void, js_pick_file, (), {
 });
 
 EM_JS(void, js_reload, (), { location.reload(); });
+// clang-format on
 
 std::string hex64(uint64_t v) {
   char buf[17];
@@ -183,7 +186,9 @@ EMSCRIPTEN_KEEPALIVE int bb_store_loaded(int ok, int writer, double sequence, in
 }
 
 // A write finished: code 0 complete, 1 quota exceeded, 2 other failure.
-EMSCRIPTEN_KEEPALIVE void bb_sink_done(int id, int code, const char* message) { sink().done(id, code, message); }
+EMSCRIPTEN_KEEPALIVE void bb_sink_done(int id, int code, const char* message) {
+  sink().done(id, code, message);
+}
 
 // navigator.storage answered: persisted 1/0/-1, usage and quota in bytes.
 EMSCRIPTEN_KEEPALIVE void bb_storage_info(int persisted, double usage, double quota) {

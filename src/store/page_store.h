@@ -70,7 +70,7 @@ Status apply_record(Image& image, const CommitRecord& record);
 struct CommitOutcome {
   uint64_t sequence = 0;
   bool ok = false;
-  std::string message;  // technical, English; empty when ok
+  std::string message;               // technical, English; empty when ok
   Str error = Str::store_not_saved;  // when failed: the kind (Str::store_full for a quota error)
 };
 using CommitListener = std::function<void(const CommitOutcome&)>;

@@ -66,21 +66,25 @@ SessionState Session::state() const {
 //-----------------------------------------------------------------------------
 
 Status Session::open_store(std::string_view passphrase, bool create, double now) {
-  auto opened = create ? Store::create(queued_, passphrase, options_) : Store::open(queued_, passphrase, options_);
+  auto opened =
+      create ? Store::create(queued_, passphrase, options_) : Store::open(queued_, passphrase, options_);
   if (!opened.ok()) return opened.error();
   store_ = std::move(opened.value());
   has_store_ = true;
   refresh_pending();  // migrations or the creation may have committed
   auto minutes = setting(kAutoLockKey);
-  if (minutes.ok() && minutes->has_value()) auto_lock_.set_idle_minutes(std::atoi((*minutes)->c_str()));
-  else auto_lock_.set_idle_minutes(kDefaultAutoLockMinutes);
+  if (minutes.ok() && minutes->has_value())
+    auto_lock_.set_idle_minutes(std::atoi((*minutes)->c_str()));
+  else
+    auto_lock_.set_idle_minutes(kDefaultAutoLockMinutes);
   auto_lock_.start(now);
   changed();
   return {};
 }
 
 Status Session::create(std::string_view passphrase, std::string_view confirmation, double now) {
-  if (state() != SessionState::no_store) return make_error(Str::store_exists, "a store exists already", "IndexedDB");
+  if (state() != SessionState::no_store)
+    return make_error(Str::store_exists, "a store exists already", "IndexedDB");
   BB_TRY(check_passphrase_policy(passphrase));
   BB_TRY(check_passphrase_confirmation(passphrase, confirmation));
   Status status = open_store(passphrase, true, now);
@@ -110,7 +114,8 @@ void Session::lock() {
   changed();
 }
 
-Status Session::change_passphrase(std::string_view current, std::string_view next, std::string_view confirmation) {
+Status Session::change_passphrase(std::string_view current, std::string_view next,
+                                  std::string_view confirmation) {
   if (!store_.is_open()) return make_error(Str::store_locked, "store is locked");
   BB_TRY(check_passphrase_policy(next));
   BB_TRY(check_passphrase_confirmation(next, confirmation));
@@ -138,9 +143,11 @@ Status Session::change_passphrase(std::string_view current, std::string_view nex
 }
 
 Status Session::restore(const std::vector<uint8_t>& file, std::string_view passphrase, double now) {
-  if (state() != SessionState::no_store) return make_error(Str::store_exists, "a store exists already", "IndexedDB");
+  if (state() != SessionState::no_store)
+    return make_error(Str::store_exists, "a store exists already", "IndexedDB");
   if (file.size() < kPageSize || file.size() % kPageSize != 0)
-    return make_error(Str::restore_not_a_store, "size " + std::to_string(file.size()) + " is no multiple of 4096");
+    return make_error(Str::restore_not_a_store,
+                      "size " + std::to_string(file.size()) + " is no multiple of 4096");
   const CommitRecord record = whole_file(file, kPageSize);
   {  // Try it in memory first: the passphrase must open it and the check must pass.
     MemoryPageStore trial;
@@ -224,10 +231,11 @@ Status Session::save_setting(Str what, std::string_view key, std::string_view va
   });
 }
 
-Result<std::vector<std::pair<std::string, std::string>>> Session::settings_with_prefix(std::string_view prefix) {
+Result<std::vector<std::pair<std::string, std::string>>> Session::settings_with_prefix(
+    std::string_view prefix) {
   if (!store_.is_open()) return make_error(Str::store_locked, "store is locked");
-  auto s = Statement::prepare(store_.db(),
-                              "SELECT key, value FROM settings WHERE substr(key, 1, length(?1)) = ?1 ORDER BY key");
+  auto s = Statement::prepare(
+      store_.db(), "SELECT key, value FROM settings WHERE substr(key, 1, length(?1)) = ?1 ORDER BY key");
   if (!s.ok()) return s.error();
   s->bind(1, prefix);
   std::vector<std::pair<std::string, std::string>> rows;
@@ -242,11 +250,12 @@ Result<std::vector<std::pair<std::string, std::string>>> Session::settings_with_
 
 Status Session::fill_for_benchmark(int rows, int bytes) {
   return act(Str::action_test_write, [&](sqlite3* db) -> Status {
-    auto s = Statement::prepare(db,
-                                "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < ?1) "
-                                "INSERT OR REPLACE INTO settings(key, value) "
-                                "SELECT 'test.fill.' || (i + (SELECT count(*) FROM settings)), "
-                                "substr(hex(randomblob(?2)), 1, ?2) FROM c");
+    auto s =
+        Statement::prepare(db,
+                           "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < ?1) "
+                           "INSERT OR REPLACE INTO settings(key, value) "
+                           "SELECT 'test.fill.' || (i + (SELECT count(*) FROM settings)), "
+                           "substr(hex(randomblob(?2)), 1, ?2) FROM c");
     if (!s.ok()) return s.error();
     return s->bind(1, static_cast<int64_t>(rows)).bind(2, static_cast<int64_t>(bytes)).run();
   });
@@ -272,7 +281,8 @@ void Session::note_commit(Str what) {
 }
 
 void Session::refresh_pending() {
-  if (store_.is_open()) save_.accepted = std::max(save_.accepted, page_vfs_stats(store_.page_name()).sequence);
+  if (store_.is_open())
+    save_.accepted = std::max(save_.accepted, page_vfs_stats(store_.page_name()).sequence);
   save_.pending = queued_.pending();
   if (queued_.stopped()) {
     save_.state = SaveState::failed;
@@ -283,7 +293,8 @@ void Session::refresh_pending() {
   }
   save_.unsaved.clear();
   for (const auto& [sequence, what] : labels_)
-    if (sequence > save_.durable && std::find(save_.unsaved.begin(), save_.unsaved.end(), what) == save_.unsaved.end())
+    if (sequence > save_.durable &&
+        std::find(save_.unsaved.begin(), save_.unsaved.end(), what) == save_.unsaved.end())
       save_.unsaved.push_back(what);
 }
 

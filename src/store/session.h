@@ -44,9 +44,9 @@ enum class SaveState {
 
 struct SaveStatus {
   SaveState state = SaveState::idle;
-  uint64_t accepted = 0;  // sequence of the newest commit handed to storage
-  uint64_t durable = 0;   // sequence of the newest commit storage confirmed
-  size_t pending = 0;     // accepted, not yet confirmed
+  uint64_t accepted = 0;             // sequence of the newest commit handed to storage
+  uint64_t durable = 0;              // sequence of the newest commit storage confirmed
+  size_t pending = 0;                // accepted, not yet confirmed
   Str error = Str::store_not_saved;  // when failed: the kind (Str::store_full: quota)
   std::string detail;                // when failed: technical, English
   std::vector<Str> unsaved;          // the user actions not yet saved, oldest first
@@ -138,7 +138,7 @@ class Session {
   UnlockThrottle throttle_;
   SaveStatus save_;
   std::vector<std::pair<uint64_t, Str>> labels_;  // accepted sequence -> the action
-  uint64_t labelled_ = 0;                          // the newest sequence with a label
+  uint64_t labelled_ = 0;                         // the newest sequence with a label
   std::function<void()> changed_;
 };
 

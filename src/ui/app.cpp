@@ -25,7 +25,7 @@ namespace bb::ui {
 namespace {
 
 constexpr float kWideLayoutMinWidth = 900.0f;  // sidebar from here, bottom tabs below
-constexpr float kMaxPageWidth = 860.0f;         // readable line length on wide screens
+constexpr float kMaxPageWidth = 860.0f;        // readable line length on wide screens
 
 struct NavEntry {
   ScreenId id;
@@ -55,20 +55,35 @@ void set_clipboard(void*, const char* text) { platform::set_clipboard_text(text)
 
 ImGuiMouseSource to_imgui(PointerKind kind) {
   switch (kind) {
-    case PointerKind::touch: return ImGuiMouseSource_TouchScreen;
-    case PointerKind::pen: return ImGuiMouseSource_Pen;
-    default: return ImGuiMouseSource_Mouse;
+    case PointerKind::touch:
+      return ImGuiMouseSource_TouchScreen;
+    case PointerKind::pen:
+      return ImGuiMouseSource_Pen;
+    default:
+      return ImGuiMouseSource_Mouse;
   }
 }
 
 ImGuiKey key_from_dom(const std::string& key, const std::string& code) {
-  struct Named { const char* name; ImGuiKey key; };
+  struct Named {
+    const char* name;
+    ImGuiKey key;
+  };
   static const Named kNamed[] = {
-      {"Backspace", ImGuiKey_Backspace}, {"Enter", ImGuiKey_Enter},       {"Tab", ImGuiKey_Tab},
-      {"Escape", ImGuiKey_Escape},       {"Delete", ImGuiKey_Delete},     {"ArrowLeft", ImGuiKey_LeftArrow},
-      {"ArrowRight", ImGuiKey_RightArrow}, {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow},
-      {"Home", ImGuiKey_Home},           {"End", ImGuiKey_End},           {"PageUp", ImGuiKey_PageUp},
-      {"PageDown", ImGuiKey_PageDown},   {"Insert", ImGuiKey_Insert},
+      {"Backspace", ImGuiKey_Backspace},
+      {"Enter", ImGuiKey_Enter},
+      {"Tab", ImGuiKey_Tab},
+      {"Escape", ImGuiKey_Escape},
+      {"Delete", ImGuiKey_Delete},
+      {"ArrowLeft", ImGuiKey_LeftArrow},
+      {"ArrowRight", ImGuiKey_RightArrow},
+      {"ArrowUp", ImGuiKey_UpArrow},
+      {"ArrowDown", ImGuiKey_DownArrow},
+      {"Home", ImGuiKey_Home},
+      {"End", ImGuiKey_End},
+      {"PageUp", ImGuiKey_PageUp},
+      {"PageDown", ImGuiKey_PageDown},
+      {"Insert", ImGuiKey_Insert},
   };
   for (const auto& n : kNamed)
     if (key == n.name) return n.key;
@@ -163,7 +178,8 @@ void App::pointer(const PointerEvent& e) {
   pacing_.note_activity();
 }
 
-bool App::key(const std::string& key, const std::string& code, bool down, bool ctrl, bool shift, bool alt, bool meta) {
+bool App::key(const std::string& key, const std::string& code, bool down, bool ctrl, bool shift, bool alt,
+              bool meta) {
   input_since_frame_ = true;
   ImGuiIO& io = ImGui::GetIO();
   io.AddKeyEvent(ImGuiMod_Ctrl, ctrl);
@@ -289,8 +305,10 @@ void App::begin_frame(double now_ms) {
     while (w && (w->Flags & ImGuiWindowFlags_ChildWindow) && w->ScrollMax.y <= 0 && w->ScrollMax.x <= 0)
       w = w->ParentWindow;
     if (w) {
-      if (w->ScrollMax.y > 0) ImGui::SetScrollY(w, ImClamp(w->Scroll.y - pending_scroll_.y, 0.0f, w->ScrollMax.y));
-      if (w->ScrollMax.x > 0) ImGui::SetScrollX(w, ImClamp(w->Scroll.x - pending_scroll_.x, 0.0f, w->ScrollMax.x));
+      if (w->ScrollMax.y > 0)
+        ImGui::SetScrollY(w, ImClamp(w->Scroll.y - pending_scroll_.y, 0.0f, w->ScrollMax.y));
+      if (w->ScrollMax.x > 0)
+        ImGui::SetScrollX(w, ImClamp(w->Scroll.x - pending_scroll_.x, 0.0f, w->ScrollMax.x));
     }
     pending_scroll_ = ImVec2(0, 0);
   }
@@ -306,7 +324,8 @@ void App::draw() {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
   const ImGuiWindowFlags root_flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                      ImGuiWindowFlags_NoSavedSettings |
+                                      ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("##root", nullptr, root_flags);
   ImGui::PopStyleVar(2);
 
@@ -329,7 +348,8 @@ void App::draw() {
   draw_update_banner();
 
   bool prefs_changed = false;
-  ScreenContext ctx{prefs_, prefs_changed, navigate_to_, probe_line_, probe_multiline_, session_, forms_, last_frame_ms_};
+  ScreenContext ctx{prefs_,           prefs_changed, navigate_to_, probe_line_,
+                    probe_multiline_, session_,      forms_,       last_frame_ms_};
   if (session_) {
     run_pending_action(ctx);  // queued by a tap in the last frame
     if (!nav_visible(screen_)) screen_ = navigate_to_ = ScreenId::start;
@@ -338,8 +358,10 @@ void App::draw() {
   const bool unlocked = session_ && session_->unlocked();
   for (const auto& n : kNav) {
     if (n.id != screen_) continue;
-    if (n.id == ScreenId::start && session_ && !unlocked) draw_lock_screen(ctx);
-    else n.draw(ctx);
+    if (n.id == ScreenId::start && session_ && !unlocked)
+      draw_lock_screen(ctx);
+    else
+      n.draw(ctx);
   }
   ImGui::Dummy(ImVec2(0, ImGui::GetStyle().WindowPadding.y));
   content_scroll_y_ = ImGui::GetScrollY();
@@ -436,13 +458,15 @@ void App::draw_navigation(bool wide) {
     const auto& n = kNav[i];
     if (!nav_visible(n.id)) continue;
     const bool lock_entry = !unlocked && n.id == ScreenId::start;
-    items.push_back({n.test_id, lock_entry ? BB_ICON_LOCK : n.icon, tr(lock_entry ? Str::lock_nav_unlock : n.label),
-                     n.id == screen_, i});
+    items.push_back({n.test_id, lock_entry ? BB_ICON_LOCK : n.icon,
+                     tr(lock_entry ? Str::lock_nav_unlock : n.label), n.id == screen_, i});
   }
   if (session_ && unlocked) items.push_back({"nav.lock", BB_ICON_LOCK, tr(Str::lock_now), false, -1});
   auto activate = [&](const Item& item) {
-    if (item.target >= 0) navigate_to_ = kNav[item.target].id;
-    else session_->lock();
+    if (item.target >= 0)
+      navigate_to_ = kNav[item.target].id;
+    else
+      session_->lock();
   };
 
   if (wide) {
@@ -462,7 +486,8 @@ void App::draw_navigation(bool wide) {
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 6));
     for (const auto& item : items) {
       if (item.target < 0) ImGui::Dummy(ImVec2(0, 10));
-      if (item.selected) ImGui::PushStyleColor(ImGuiCol_Header, ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.18f));
+      if (item.selected)
+        ImGui::PushStyleColor(ImGuiCol_Header, ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.18f));
       std::string label = std::string(item.icon) + "   " + item.label;
       ImGui::PushID(item.test_id);
       if (ImGui::Selectable(label.c_str(), item.selected, 0, ImVec2(0, h))) activate(item);
@@ -505,8 +530,9 @@ void App::draw_update_banner() {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, p.warning_bg);
   ImGui::PushStyleColor(ImGuiCol_Text, p.warning_text);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18, 14));
-  ImGui::BeginChild("update.banner", ImVec2(0, 0),
-                    ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_Border);
+  ImGui::BeginChild(
+      "update.banner", ImVec2(0, 0),
+      ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_Border);
   ImGui::TextWrapped(BB_ICON_REFRESH "  %s", tr(Str::app_update_available));
   ImGui::PopStyleColor();
   if (button("update.reload", tr(Str::app_update_reload), true)) platform::apply_update();

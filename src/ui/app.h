@@ -29,7 +29,8 @@ class App {
   void pointer(const PointerEvent& e);
   // A key by its DOM `key` and `code`; returns true if the app used it (the
   // host then suppresses the browser's default action).
-  bool key(const std::string& key, const std::string& code, bool down, bool ctrl, bool shift, bool alt, bool meta);
+  bool key(const std::string& key, const std::string& code, bool down, bool ctrl, bool shift, bool alt,
+           bool meta);
   void text(const char* utf8);   // typed characters
   void paste(const char* utf8);  // text from the clipboard
   void wheel(float dx, float dy);

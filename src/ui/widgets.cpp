@@ -29,8 +29,10 @@ float g_active_field_bottom = 0;  // bottom edge of the text field being edited
 void after_text_widget(const char* test_id, std::string& text, bool probe) {
   const ImGuiID id = ImGui::GetItemID();
   if (ImGui::IsItemActive()) g_active_field_bottom = ImGui::GetItemRectMax().y;
-  if (probe) widget_registry().tag_probe_field(test_id, text);
-  else widget_registry().tag_last_item(test_id);
+  if (probe)
+    widget_registry().tag_probe_field(test_id, text);
+  else
+    widget_registry().tag_last_item(test_id);
   if (g_menu.field == id) g_menu.text = &text;
   // A long press arrives as a right-click: open the edit menu for this field.
   if (ImGui::IsItemHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Right)) {
@@ -60,8 +62,10 @@ bool button(const char* test_id, const char* label, bool primary, float width) {
   const Palette& p = palette();
   if (primary) {
     ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(p.accent.x * 0.9f, p.accent.y * 0.9f, p.accent.z * 0.9f, 1));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(p.accent.x * 0.8f, p.accent.y * 0.8f, p.accent.z * 0.8f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
+                          ImVec4(p.accent.x * 0.9f, p.accent.y * 0.9f, p.accent.z * 0.9f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive,
+                          ImVec4(p.accent.x * 0.8f, p.accent.y * 0.8f, p.accent.z * 0.8f, 1));
     ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
   }
   ImGui::PushID(test_id);
@@ -93,8 +97,9 @@ void muted_text(const char* text) {
 void begin_card(const char* id) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().card);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 18));
-  ImGui::BeginChild(id, ImVec2(0, 0),
-                    ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+  ImGui::BeginChild(
+      id, ImVec2(0, 0),
+      ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
 }
 
 void end_card() {
@@ -109,7 +114,8 @@ bool nav_card(const char* test_id, const char* icon, const char* title, const ch
   const float wrap = width - 2 * style.FramePadding.x - 40;
   const ImVec2 title_size = ImGui::CalcTextSize(title);
   const ImVec2 text_size = ImGui::CalcTextSize(text, nullptr, false, wrap);
-  const float height = ImMax(touch_target_height() * 1.6f, title_size.y + text_size.y + 3 * style.FramePadding.y);
+  const float height =
+      ImMax(touch_target_height() * 1.6f, title_size.y + text_size.y + 3 * style.FramePadding.y);
 
   ImGui::PushID(test_id);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -119,13 +125,15 @@ bool nav_card(const char* test_id, const char* icon, const char* title, const ch
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImU32 bg = ImGui::GetColorU32(hovered ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg);
   dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), bg, style.ChildRounding);
-  dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), ImGui::GetColorU32(ImGuiCol_Border), style.ChildRounding);
+  dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), ImGui::GetColorU32(ImGuiCol_Border),
+              style.ChildRounding);
   const float x = pos.x + style.FramePadding.x;
   float y = pos.y + style.FramePadding.y;
   dl->AddText(ImVec2(x, y), ImGui::GetColorU32(palette().accent), icon);
   dl->AddText(ImVec2(x + 40, y), ImGui::GetColorU32(ImGuiCol_Text), title);
   y += title_size.y + style.FramePadding.y * 0.5f;
-  dl->AddText(nullptr, 0.0f, ImVec2(x + 40, y), ImGui::GetColorU32(palette().muted_text), text, nullptr, wrap);
+  dl->AddText(nullptr, 0.0f, ImVec2(x + 40, y), ImGui::GetColorU32(palette().muted_text), text, nullptr,
+              wrap);
   ImGui::PopID();
   return pressed;
 }
@@ -134,7 +142,8 @@ bool text_field(const char* test_id, const char* label, std::string& text, bool 
   ImGui::TextUnformatted(label);
   ImGui::PushID(test_id);
   ImGui::SetNextItemWidth(-1);
-  const bool changed = hint ? ImGui::InputTextWithHint("##field", hint, &text) : ImGui::InputText("##field", &text);
+  const bool changed =
+      hint ? ImGui::InputTextWithHint("##field", hint, &text) : ImGui::InputText("##field", &text);
   after_text_widget(test_id, text, probe);
   ImGui::PopID();
   return changed;
@@ -154,9 +163,9 @@ bool password_field(const char* test_id, const char* label, std::string& text) {
   ImGui::TextUnformatted(label);
   ImGui::PushID(test_id);
   ImGui::SetNextItemWidth(-1);
-  const bool enter = ImGui::InputText("##password", &text,
-                                      ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue |
-                                          ImGuiInputTextFlags_NoUndoRedo);
+  const bool enter = ImGui::InputText(
+      "##password", &text,
+      ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_NoUndoRedo);
   widget_registry().tag_last_item(test_id);
   ImGui::PopID();
   return enter;
@@ -191,7 +200,7 @@ void forget_text_input() {
   for (auto* events : {&g.InputEventsQueue, &g.InputEventsTrail}) {
     for (ImGuiInputEvent& e : *events)
       if (e.Type == ImGuiInputEventType_Text) e.Text.Char = 0;  // filtered out as a control character
-    if (events->Data && events->Capacity > events->Size)    // stale events past the end
+    if (events->Data && events->Capacity > events->Size)        // stale events past the end
       std::memset(events->Data + events->Size, 0,
                   static_cast<size_t>(events->Capacity - events->Size) * sizeof(ImGuiInputEvent));
   }
@@ -218,7 +227,8 @@ void draw_edit_menu() {
   auto selected_text = [&]() -> std::string {
     if (!text) return {};
     if (!has_sel) return *text;
-    return text->substr(static_cast<size_t>(g_menu.sel_start), static_cast<size_t>(g_menu.sel_end - g_menu.sel_start));
+    return text->substr(static_cast<size_t>(g_menu.sel_start),
+                        static_cast<size_t>(g_menu.sel_end - g_menu.sel_start));
   };
   // Editing the string while ImGui edits it would be overwritten: deactivate first.
   auto release_field = [&]() {
@@ -227,8 +237,11 @@ void draw_edit_menu() {
   if (button("edit.cut", tr(Str::edit_cut), false, w) && text) {
     platform::set_clipboard_text(selected_text());
     release_field();
-    if (has_sel) text->erase(static_cast<size_t>(g_menu.sel_start), static_cast<size_t>(g_menu.sel_end - g_menu.sel_start));
-    else text->clear();
+    if (has_sel)
+      text->erase(static_cast<size_t>(g_menu.sel_start),
+                  static_cast<size_t>(g_menu.sel_end - g_menu.sel_start));
+    else
+      text->clear();
     ImGui::CloseCurrentPopup();
   }
   if (button("edit.copy", tr(Str::edit_copy), false, w) && text) {
@@ -255,7 +268,8 @@ bool deliver_paste(const std::string& pasted) {
   g_menu.paste_pending = false;
   std::string& text = *g_menu.text;
   if (g_menu.sel_end > g_menu.sel_start) {
-    text.replace(static_cast<size_t>(g_menu.sel_start), static_cast<size_t>(g_menu.sel_end - g_menu.sel_start), pasted);
+    text.replace(static_cast<size_t>(g_menu.sel_start),
+                 static_cast<size_t>(g_menu.sel_end - g_menu.sel_start), pasted);
   } else {
     text += pasted;
   }

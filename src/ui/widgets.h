@@ -31,7 +31,8 @@ bool nav_card(const char* test_id, const char* icon, const char* title, const ch
 // fields only). A long press (right-click) opens the edit menu.
 bool text_field(const char* test_id, const char* label, std::string& text, bool probe = false,
                 const char* hint = nullptr);
-bool text_area(const char* test_id, const char* label, std::string& text, float height_lines = 4, bool probe = false);
+bool text_area(const char* test_id, const char* label, std::string& text, float height_lines = 4,
+               bool probe = false);
 // A passphrase field: shows dots, never readable by tests, no edit menu (no
 // copy). Returns true when Enter was pressed in it.
 bool password_field(const char* test_id, const char* label, std::string& text);

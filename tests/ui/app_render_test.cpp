@@ -124,7 +124,8 @@ TEST_CASE("shell-5: typed text with umlauts arrives intact in a text field") {
 
 TEST_CASE("shell-6: tablet layouts in landscape and portrait clip no control") {
   reset_preferences();
-  for (const auto& size : {std::pair{1024.0f, 768.0f}, std::pair{768.0f, 1024.0f}, std::pair{1366.0f, 1024.0f}}) {
+  for (const auto& size :
+       {std::pair{1024.0f, 768.0f}, std::pair{768.0f, 1024.0f}, std::pair{1366.0f, 1024.0f}}) {
     const float w = size.first, h = size.second;
     INFO(w << "x" << h);
     HeadlessHost host(w, h, 2);

@@ -73,7 +73,8 @@ struct HeadlessHost {
     ImGui::CreateContext();
     set_font_data(FontSlot::regular, read_file("/usr/share/fonts/truetype/open-sans/OpenSans-Regular.ttf"));
     set_font_data(FontSlot::semibold, read_file("/usr/share/fonts/truetype/open-sans/OpenSans-Semibold.ttf"));
-    set_font_data(FontSlot::icons, read_file("/usr/share/fonts/truetype/fork-awesome/forkawesome-webfont.ttf"));
+    set_font_data(FontSlot::icons,
+                  read_file("/usr/share/fonts/truetype/fork-awesome/forkawesome-webfont.ttf"));
     app.init();
     app.set_session(&session);
     app.set_viewport(w, h, dpr);

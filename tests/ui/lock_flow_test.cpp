@@ -53,12 +53,14 @@ TEST_CASE("lock-1: the first start offers a new Begleitbuch and a restore side b
   CHECK(host.widget("settings.probe") == nullptr);
 }
 
-TEST_CASE("lock-2: creating a store shows the warning and the strength, refuses a weak or unrepeated passphrase") {
+TEST_CASE(
+    "lock-2: creating a store shows the warning and the strength, refuses a weak or unrepeated passphrase") {
   german();
   HeadlessHost host(1024, 768, 1, false);
   REQUIRE(host.tap("lock.new"));
   REQUIRE(host.widget("lock.warning"));
-  CHECK(host.widget("lock.warning")->label.find("nur aus einer Sicherung wiederherstellen") != std::string::npos);
+  CHECK(host.widget("lock.warning")->label.find("nur aus einer Sicherung wiederherstellen") !=
+        std::string::npos);
   REQUIRE(host.type("lock.pass1", "sommer2024"));
   CHECK(host.label("lock.strength") == "Stärke: Schwach");
   REQUIRE(host.type("lock.pass2", "sommer2024"));
@@ -83,7 +85,8 @@ TEST_CASE("lock-2: creating a store shows the warning and the strength, refuses 
   CHECK(host.label("save.state") == "Gespeichert");
 }
 
-TEST_CASE("lock-3: Jetzt sperren leaves no personal text on screen, in the fields or in ImGui's edit buffers") {
+TEST_CASE(
+    "lock-3: Jetzt sperren leaves no personal text on screen, in the fields or in ImGui's edit buffers") {
   german();
   HeadlessHost host(1024, 2400);  // tall: every settings card on screen
   REQUIRE(host.tap("nav.settings"));

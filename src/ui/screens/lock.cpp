@@ -44,8 +44,9 @@ void warning_card(const char* id, const char* title, const char* text, std::init
   ImGui::PushStyleColor(ImGuiCol_ChildBg, p.warning_bg);
   ImGui::PushStyleColor(ImGuiCol_Text, p.warning_text);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18, 14));
-  ImGui::BeginChild(id, ImVec2(0, 0),
-                    ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_Border);
+  ImGui::BeginChild(
+      id, ImVec2(0, 0),
+      ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_Border);
   if (title) {
     ImGui::PushFont(font_heading());
     ImGui::TextWrapped(BB_ICON_WARNING "  %s", title);
@@ -68,7 +69,8 @@ void busy_line() {
 void draw_ios_warning() {
   const auto install = platform::install_info();
   if (!install.ios_safari || install.standalone) return;
-  warning_card("lock.ios", tr(Str::ios_title), tr(Str::ios_text), {Str::ios_step1, Str::ios_step2, Str::ios_step3});
+  warning_card("lock.ios", tr(Str::ios_title), tr(Str::ios_text),
+               {Str::ios_step1, Str::ios_step2, Str::ios_step3});
 }
 
 // A choice card of the first start; two side by side when there is room.
@@ -91,7 +93,8 @@ void draw_choices(Forms& f) {
 void strength_meter(const std::string& passphrase, const char* test_id) {
   const auto a = assess_passphrase(passphrase);
   const Palette& p = palette();
-  const float fraction = passphrase.empty() ? 0.0f : std::clamp(static_cast<float>(a.bits / 100.0), 0.05f, 1.0f);
+  const float fraction =
+      passphrase.empty() ? 0.0f : std::clamp(static_cast<float>(a.bits / 100.0), 0.05f, 1.0f);
   const ImVec4 colour = a.acceptable ? p.accent : p.warning_text;
   ImGui::PushStyleColor(ImGuiCol_PlotHistogram, colour);
   ImGui::ProgressBar(fraction, ImVec2(-1, 8), "");
@@ -103,7 +106,8 @@ void strength_meter(const std::string& passphrase, const char* test_id) {
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted_text);
     ImGui::TextWrapped("%s", a.problems.front().text().c_str());
     ImGui::PopStyleColor();
-    widget_registry().tag_last_item((std::string(test_id) + ".problem").c_str(), a.problems.front().text().c_str());
+    widget_registry().tag_last_item((std::string(test_id) + ".problem").c_str(),
+                                    a.problems.front().text().c_str());
   }
 }
 
@@ -144,7 +148,8 @@ void draw_restore(ScreenContext& ctx) {
   }
   if (button("lock.restore.pick", tr(Str::restore_pick))) platform::pick_file();
   if (f.has_restore_file) {
-    const std::string text = format_text(Str::restore_picked, std::to_string((f.restore_file.size() + 1023) / 1024));
+    const std::string text =
+        format_text(Str::restore_picked, std::to_string((f.restore_file.size() + 1023) / 1024));
     ImGui::TextUnformatted(text.c_str());
     widget_registry().tag_last_item("lock.restore.file", text.c_str());
   }
@@ -184,7 +189,8 @@ void draw_unlock(ScreenContext& ctx) {
   message_line(f, "lock.message");
   const double wait = s.unlock_wait_ms(ctx.now_ms);
   if (wait > 0) {
-    const std::string text = format_text(Str::lock_wait, std::to_string(static_cast<int>(std::ceil(wait / 1000))));
+    const std::string text =
+        format_text(Str::lock_wait, std::to_string(static_cast<int>(std::ceil(wait / 1000))));
     ImGui::PushStyleColor(ImGuiCol_Text, palette().muted_text);
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopStyleColor();
@@ -225,7 +231,8 @@ void draw_lock_screen(ScreenContext& ctx) {
   switch (s.state()) {
     case SessionState::unavailable:
       heading(tr(Str::lock_title), "lock.title");
-      warning_card("lock.unavailable", nullptr, format_text(Str::lock_unavailable, s.availability().detail).c_str());
+      warning_card("lock.unavailable", nullptr,
+                   format_text(Str::lock_unavailable, s.availability().detail).c_str());
       if (button("lock.reload", tr(Str::lock_reload), true)) platform::reload_app();
       break;
     case SessionState::other_tab:
@@ -320,7 +327,8 @@ void draw_save_badge(store::Session& session, ImVec2 top_right) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8);
   ImGui::Begin("##save_badge", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs |
-                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                   ImGuiWindowFlags_NoNav);
   ImGui::PushFont(font_small());
   ImGui::PushStyleColor(ImGuiCol_Text, saved ? p.accent : p.muted_text);
   ImGui::Text("%s %s", saved ? BB_ICON_CHECK : BB_ICON_REFRESH, text);
@@ -346,8 +354,9 @@ void draw_save_status(ScreenContext& ctx) {
       ImGui::PushStyleColor(ImGuiCol_ChildBg, p.warning_bg);
       ImGui::PushStyleColor(ImGuiCol_Text, p.warning_text);
       ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18, 14));
-      ImGui::BeginChild("save.error", ImVec2(0, 0),
-                        ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_Border);
+      ImGui::BeginChild(
+          "save.error", ImVec2(0, 0),
+          ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_Border);
       ImGui::PushFont(font_heading());
       ImGui::TextWrapped(BB_ICON_WARNING "  %s", tr(Str::save_failed_title));
       ImGui::PopFont();

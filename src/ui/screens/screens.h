@@ -18,8 +18,8 @@ enum class ScreenId { start, families, network, settings };
 
 // The preferences the settings screen edits (stored by the app).
 struct Preferences {
-  int language = 0;     // bb::Lang
-  int font_step = 1;    // 0 small, 1 normal, 2 large, 3 very large
+  int language = 0;   // bb::Lang
+  int font_step = 1;  // 0 small, 1 normal, 2 large, 3 very large
   Theme theme = Theme::light;
 };
 
@@ -43,13 +43,13 @@ struct Forms {
 // What a screen may read and change.
 struct ScreenContext {
   Preferences& prefs;
-  bool& prefs_changed;       // set when prefs changed (the app applies and saves them)
-  ScreenId& navigate_to;     // set to switch screen
-  std::string& probe_line;   // keyboard test fields on the settings screen
+  bool& prefs_changed;      // set when prefs changed (the app applies and saves them)
+  ScreenId& navigate_to;    // set to switch screen
+  std::string& probe_line;  // keyboard test fields on the settings screen
   std::string& probe_multiline;
-  store::Session* session;   // never null in the app
+  store::Session* session;  // never null in the app
   Forms& forms;
-  double now_ms;             // the frame's time (same clock as the session's)
+  double now_ms;  // the frame's time (same clock as the session's)
 };
 
 float font_size_for_step(int step);

@@ -7,9 +7,9 @@
 #include "core/passphrase.h"
 #include "core/version_info.h"
 #include "imgui.h"
-#include "ui/icons.h"
 #include "platform/platform.h"
 #include "platform/storage.h"
+#include "ui/icons.h"
 #include "ui/screens/screens.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -109,8 +109,8 @@ void draw_storage_card(ScreenContext& ctx) {
   ImGui::Text(BB_ICON_INFO "  %s", tr(Str::settings_storage));
   const auto info = platform::storage_info();
   labelled_text("settings.storage.persist", tr(info.persisted == 1   ? Str::settings_persist_granted
-                                                : info.persisted == 0 ? Str::settings_persist_denied
-                                                                      : Str::settings_persist_unknown));
+                                               : info.persisted == 0 ? Str::settings_persist_denied
+                                                                     : Str::settings_persist_unknown));
   if (info.known && info.quota_bytes > 0) {
     labelled_text("settings.storage.usage",
                   format_text(Str::settings_storage_usage,

@@ -40,7 +40,9 @@ TEST_CASE("autolock-3: nothing is due while not armed, and the idle time is clam
   CHECK(lock.idle_minutes() == 240);
 }
 
-TEST_CASE("autolock-4: each wrong passphrase doubles the wait (1 s, 2 s, 4 s ...) up to a minute; success resets it") {
+TEST_CASE(
+    "autolock-4: each wrong passphrase doubles the wait (1 s, 2 s, 4 s ...) up to a minute; success resets "
+    "it") {
   UnlockThrottle t;
   CHECK(t.wait_ms(0) == 0);
   t.failed(0);

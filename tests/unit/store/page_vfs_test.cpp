@@ -288,8 +288,8 @@ TEST_CASE("pages-8: a queued store completes commits in order and keeps a failed
   sql(*s, "INSERT INTO t(v) VALUES ('eins')");
   sql(*s, "INSERT INTO t(v) VALUES ('zwei')");
   const size_t m = size_t(latest_schema_version());  // one record per migration
-  CHECK(queued.pending() == m + 3);   // accepted at once: SQLite never waits
-  CHECK(sink.in_flight.size() == 1);  // the sink writes one record at a time, in order
+  CHECK(queued.pending() == m + 3);                  // accepted at once: SQLite never waits
+  CHECK(sink.in_flight.size() == 1);                 // the sink writes one record at a time, in order
   sink.complete(true);
   REQUIRE(outcomes.size() == 1);
   CHECK(outcomes[0].sequence == 1);

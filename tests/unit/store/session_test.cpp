@@ -44,7 +44,9 @@ class SlowSink final : public PageSink {
   std::vector<std::pair<CommitRecord, std::function<void(Status)>>> waiting;
 };
 
-Status save(Session& s, const std::string& value) { return s.save_setting(Str::action_book_title, "book_title", value); }
+Status save(Session& s, const std::string& value) {
+  return s.save_setting(Str::action_book_title, "book_title", value);
+}
 
 std::string title(Session& s) {
   auto v = s.setting("book_title");
@@ -67,7 +69,9 @@ TEST_CASE("session-1: a new store needs an acceptable passphrase entered twice t
   CHECK(s.create(kPass, kPass, 0).error().is(Str::store_exists));
 }
 
-TEST_CASE("session-2: lock closes the store; a wrong passphrase is refused with a growing wait and writes nothing") {
+TEST_CASE(
+    "session-2: lock closes the store; a wrong passphrase is refused with a growing wait and writes "
+    "nothing") {
   SlowSink sink;
   sink.immediate = true;
   Session s(sink, fast());
@@ -101,7 +105,7 @@ TEST_CASE("session-3: the save state says saved only after the sink completed ev
   REQUIRE(save(s, "zwei").ok());
   CHECK(s.save_status().state == SaveState::saving);
   CHECK(s.save_status().pending == 2);  // accepted, not yet durable (written one at a time)
-  CHECK(sink.waiting.size() == 1);        // only the first is with the sink
+  CHECK(sink.waiting.size() == 1);      // only the first is with the sink
   CHECK(s.save_status().unsaved == std::vector<Str>{Str::action_book_title});
   sink.complete();  // the first, then the second it starts
   CHECK(s.save_status().state == SaveState::saved);
@@ -109,7 +113,8 @@ TEST_CASE("session-3: the save state says saved only after the sink completed ev
   CHECK(s.save_status().unsaved.empty());
 }
 
-TEST_CASE("session-4: a failed commit is reported with its kind and what was not saved, kept, and saved by retry") {
+TEST_CASE(
+    "session-4: a failed commit is reported with its kind and what was not saved, kept, and saved by retry") {
   SlowSink sink;
   Session s(sink, fast());
   REQUIRE(s.create(kPass, kPass, 0).ok());
@@ -184,7 +189,8 @@ TEST_CASE("session-6: a backup restores on an empty device only with its passphr
   CHECK(report->ok);
 }
 
-TEST_CASE("session-7: changing the passphrase needs the current one and re-encrypts; the old one stops working") {
+TEST_CASE(
+    "session-7: changing the passphrase needs the current one and re-encrypts; the old one stops working") {
   SlowSink sink;
   sink.immediate = true;
   Session s(sink, fast());
@@ -203,7 +209,9 @@ TEST_CASE("session-7: changing the passphrase needs the current one and re-encry
   CHECK(title(s) == "bleibt");
 }
 
-TEST_CASE("session-8: auto-lock after the idle time (kept in the store's settings) and after the hidden grace period") {
+TEST_CASE(
+    "session-8: auto-lock after the idle time (kept in the store's settings) and after the hidden grace "
+    "period") {
   SlowSink sink;
   sink.immediate = true;
   Session s(sink, fast());
