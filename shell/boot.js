@@ -403,6 +403,13 @@
       fill(rows, bytes) { return self.__bbStore.whenComplete(M._bb_test_fill(rows, bytes)); },
       unlockTimed(passphrase) { const ms = M.ccall('bb_test_unlock', 'number', ['string'], [passphrase]); requestFrame(); return ms; },
       read() { return JSON.parse(M.UTF8ToString(M._bb_test_read_json())); },
+      // Fictional demo families in one transaction; resolved when IndexedDB completed it.
+      demo(families, contactsPerFamily, seed) {
+        const seq = M._bb_test_demo(families, contactsPerFamily ?? 30, seed ?? 1);
+        requestFrame();
+        return seq ? self.__bbStore.whenComplete(seq).then(() => seq) : Promise.resolve(0);
+      },
+      search(text) { return JSON.parse(M.UTF8ToString(M.ccall('bb_test_search', 'number', ['string'], [text]))); },
       // The next `count` IndexedDB writes fail with this DOMException name (a full disk stays full).
       failWrites(name, count) { self.__bbStore.failWrites = { name: name || 'QuotaExceededError', count: count ?? 1 }; },
       // Occurrences of `text` in wasm memory, UTF-8 and UTF-16LE.
@@ -491,6 +498,7 @@
     timings.started = performance.now();
     timings.glContextMs = M._bb_context_ms();
     timings.fontAtlasMs = M._bb_fonts_ms();
+    if (self.__bbTestHooks === true) M._bb_test_reveal_labels(1);  // personal labels for the tests
     started = true;
     window.__bb.version = M.UTF8ToString(M._bb_version());
     if (host.updateAvailable) M._bb_update_available(1);

@@ -12,6 +12,9 @@
 
 #include "platform/platform.h"
 #include "platform/storage.h"
+#include "store/case_demo.h"
+#include "store/cases.h"
+#include "ui/widget_registry.h"
 #include "ui/widgets.h"
 
 namespace bb::app {
@@ -171,6 +174,44 @@ EMSCRIPTEN_KEEPALIVE double bb_test_unlock(const char* passphrase) {
   const double t0 = emscripten_get_now();
   if (!bb::app::session().unlock(passphrase, t0).ok()) return -1;
   return emscripten_get_now() - t0;
+}
+
+// Browser tests: labels of personal widgets (family names in list rows) become
+// readable through window.__bb.widgets(), so a scenario can check its data.
+EMSCRIPTEN_KEEPALIVE void bb_test_reveal_labels(int on) { bb::ui::widget_registry().set_reveal_personal(on != 0); }
+
+// Tests and benchmarks: fictional demo families (store/case_demo.h) in one
+// transaction; returns its sequence (0 on failure).
+EMSCRIPTEN_KEEPALIVE double bb_test_demo(int families, int contacts_per_family, double seed) {
+  auto& s = bb::app::session();
+  bb::store::DemoOptions options;
+  options.families = families;
+  options.contacts_per_family = contacts_per_family;
+  options.seed = static_cast<uint64_t>(seed);
+  options.batch = families;
+  const bb::Status st = s.act_on_store(bb::Str::action_test_write, [&](bb::store::Store& store) -> bb::Status {
+    auto report = bb::store::generate_demo(store, options);
+    if (!report.ok()) return report.error();
+    return {};
+  });
+  if (!st.ok()) return 0;
+  return static_cast<double>(s.save_status().accepted);
+}
+
+// Benchmarks: one family-list query with a search text, as the list runs it
+// (first page of 60 rows); {"ms":..,"total":..}.
+EMSCRIPTEN_KEEPALIVE const char* bb_test_search(const char* text) {
+  const bb::store::Store* store = bb::app::session().reader();
+  g_out = "null";
+  if (!store) return g_out.c_str();
+  bb::store::FamilyListQuery q;
+  q.text = text;
+  q.limit = 60;
+  const double t0 = emscripten_get_now();
+  auto page = bb::store::list_families(*store, q);
+  const double ms = emscripten_get_now() - t0;
+  if (page.ok()) g_out = "{\"ms\":" + std::to_string(ms) + ",\"total\":" + std::to_string(page->total) + "}";
+  return g_out.c_str();
 }
 
 }  // extern "C"

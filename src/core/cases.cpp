@@ -86,6 +86,30 @@ std::string german_date(std::string_view iso) {
   return buf;
 }
 
+std::string iso_from_typed_date(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (parse_date(text)) return std::string(text);
+  // D.M.YYYY with one or two digits for day and month, four for the year.
+  int parts[3] = {0, 0, 0};
+  int digits[3] = {0, 0, 0};
+  int part = 0;
+  for (char c : text) {
+    if (c == '.') {
+      if (++part > 2) return {};
+    } else if (c >= '0' && c <= '9') {
+      if (++digits[part] > (part == 2 ? 4 : 2)) return {};
+      parts[part] = parts[part] * 10 + (c - '0');
+    } else {
+      return {};
+    }
+  }
+  if (part != 2 || digits[0] == 0 || digits[1] == 0 || digits[2] != 4) return {};
+  const Date d{parts[2], parts[1], parts[0]};
+  const std::string iso = format_date(d);
+  return parse_date(iso) ? iso : std::string();
+}
+
 // Howard Hinnant's days_from_civil / civil_from_days.
 int64_t days_from_civil(const Date& d) {
   int64_t y = d.year - (d.month <= 2 ? 1 : 0);

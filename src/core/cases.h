@@ -38,7 +38,9 @@ struct Date {
 std::optional<Date> parse_date(std::string_view iso);  // nullopt: not a real calendar date
 std::string format_date(const Date& d);                // "2026-03-01"
 std::string german_date(std::string_view iso);         // "01.03.2026" (input returned if invalid)
-int64_t days_from_civil(const Date& d);                // days since 1970-01-01
+// What a user types: "1.3.2026", "01.03.2026" (or ISO) → "2026-03-01"; "" if not a real date.
+std::string iso_from_typed_date(std::string_view text);
+int64_t days_from_civil(const Date& d);  // days since 1970-01-01
 Date civil_from_days(int64_t days);
 std::string add_days(std::string_view iso, int64_t days);  // "" if invalid
 bool valid_time(std::string_view hhmm);                    // "00:00" .. "23:59"

@@ -210,6 +210,10 @@ Status Session::act(Str what, const std::function<Status(sqlite3*)>& body) {
   return status;
 }
 
+Status Session::act_on_store(Str what, const std::function<Status(Store&)>& body) {
+  return act(what, [&](sqlite3*) { return body(store_); });
+}
+
 Result<std::optional<std::string>> Session::setting(std::string_view key) {
   if (!store_.is_open()) return make_error(Str::store_locked, "store is locked");
   auto s = Statement::prepare(store_.db(), "SELECT value FROM settings WHERE key = ?1");

@@ -104,6 +104,11 @@ class Session {
   // Runs `body` in one transaction; `what` names the action for the save
   // indicator ("not saved: ...").
   Status act(Str what, const std::function<Status(sqlite3*)>& body);
+  // Runs a repository action (src/store/cases.h and friends, which take a
+  // Store) as one user action: its own transaction becomes the action's.
+  Status act_on_store(Str what, const std::function<Status(Store&)>& body);
+  // The open store for the repositories' read queries; nullptr while locked.
+  const Store* reader() const { return store_.is_open() ? &store_ : nullptr; }
   Result<std::optional<std::string>> setting(std::string_view key);
   Status save_setting(Str what, std::string_view key, std::string_view value);
   // Settings whose key starts with `prefix`, ordered by key.

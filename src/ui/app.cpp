@@ -388,6 +388,12 @@ void App::draw() {
     apply_preferences();
     save_preferences();
   }
+  if (forms_.scroll_to_top) {
+    reset_scroll_ = true;
+    forms_.scroll_to_top = false;
+    pacing_.note_activity();
+  }
+  if (navigate_to_ != screen_ && !may_leave_screen(forms_, navigate_to_)) navigate_to_ = screen_;
   if (navigate_to_ != screen_) {  // set by the navigation or by a screen
     if (navigate_to_ == ScreenId::settings) platform::refresh_storage_info();  // usage and quota now
     screen_ = navigate_to_;

@@ -52,6 +52,7 @@ class App {
   ImVec2 text_input_pos() const { return text_input_pos_; }
   float text_input_line_height() const { return text_input_line_height_; }
   const char* screen_name() const;
+  Forms& forms() { return forms_; }  // for the UI tests
   float content_scroll_y() const { return content_scroll_y_; }
 
   ScreenId screen() const { return screen_; }

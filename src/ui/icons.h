@@ -28,3 +28,17 @@
 #define BB_ICON_CHEVRON_RIGHT "\xef\x81\x94"  // U+F054
 #define BB_ICON_WIFI "\xef\x87\xab"           // U+F1EB
 #define BB_ICON_ADDRESS_BOOK "\xef\x8a\xba"   // U+F2BA
+#define BB_ICON_PLUS "\xef\x81\xa7"           // U+F067
+#define BB_ICON_PENCIL "\xef\x81\x80"         // U+F040
+#define BB_ICON_CHEVRON_LEFT "\xef\x81\x93"   // U+F053
+#define BB_ICON_CLOCK "\xef\x80\x97"          // U+F017
+#define BB_ICON_TIMES "\xef\x80\x8d"          // U+F00D
+#define BB_ICON_USER "\xef\x80\x87"           // U+F007
+#define BB_ICON_CHECK_SQUARE "\xef\x81\x86"   // U+F046
+#define BB_ICON_SQUARE "\xef\x82\x96"         // U+F096
+#define BB_ICON_FILTER "\xef\x82\xb0"         // U+F0B0
+#define BB_ICON_COMMENT "\xef\x81\xb5"        // U+F075
+#define BB_ICON_FLAG "\xef\x80\xa4"           // U+F024
+#define BB_ICON_LIST "\xef\x80\xba"           // U+F03A
+#define BB_ICON_TRASH "\xef\x87\xb8"          // U+F1F8
+#define BB_ICON_CARET_DOWN "\xef\x83\x97"     // U+F0D7

@@ -34,6 +34,10 @@ void WidgetRegistry::tag_last_item(const char* id, const char* label) {
   widgets_.push_back(std::move(info));
 }
 
+void WidgetRegistry::tag_personal(const char* id, const std::string& label) {
+  tag_last_item(id, reveal_personal_ ? label.c_str() : nullptr);
+}
+
 void WidgetRegistry::tag_probe_field(const char* id, const std::string& text) {
   tag_last_item(id);
   probes_.emplace_back(id, text);

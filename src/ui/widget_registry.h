@@ -24,6 +24,11 @@ class WidgetRegistry {
   void begin_frame();
   // Tags the last ImGui item (call right after the widget).
   void tag_last_item(const char* id, const char* label = nullptr);
+  // Tags the last item whose label is personal data (a family's name in a
+  // list row): the label is kept only while reveal_personal is on, which only
+  // the browser tests' hooks switch on (window.__bbTestHooks before load).
+  void tag_personal(const char* id, const std::string& label);
+  void set_reveal_personal(bool on) { reveal_personal_ = on; }
   // Tags the last item as a test-readable text field with its current text.
   void tag_probe_field(const char* id, const std::string& text);
 
@@ -35,6 +40,7 @@ class WidgetRegistry {
  private:
   std::vector<WidgetInfo> widgets_;
   std::vector<std::pair<std::string, std::string>> probes_;
+  bool reveal_personal_ = false;
 };
 
 WidgetRegistry& widget_registry();

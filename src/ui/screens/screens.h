@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,8 @@
 namespace bb::ui {
 
 enum class ScreenId { start, families, network, settings };
+
+struct CaseUi;  // the case-documentation screens' state (case_ui.h)
 
 // The preferences the settings screen edits (stored by the app).
 struct Preferences {
@@ -37,6 +40,8 @@ struct Forms {
   std::string book_title_shown;     // personal: as stored, shown on the start screen
   std::vector<uint8_t> restore_file;  // the encrypted backup file picked
   bool has_restore_file = false;
+  std::shared_ptr<CaseUi> cases;  // personal: created on the families screen, destroyed on lock
+  bool scroll_to_top = false;     // a screen opened a new view: the app scrolls the page to its top
   void wipe_all();
 };
 
@@ -53,6 +58,10 @@ struct ScreenContext {
 };
 
 float font_size_for_step(int step);
+
+// False (and the families screen asks "Änderungen verwerfen?") while a case
+// form has unsaved changes; the app then stays on the screen.
+bool may_leave_screen(Forms& forms, ScreenId to);
 
 void draw_start_screen(ScreenContext& ctx);
 void draw_families_screen(ScreenContext& ctx);

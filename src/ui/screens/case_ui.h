@@ -1,0 +1,98 @@
+// The state of the case-documentation screens (families list, family
+// overview, the forms). It holds personal data: the app keeps it on the heap
+// and destroys it when it locks (the app's operator delete zeroes freed
+// memory, see src/app/zeroing_delete.cpp), so nothing of it stays readable.
+//
+// Forms follow one rule everywhere (issue 5, "no lost input"): leaving a form
+// with unsaved changes asks first ("Änderungen verwerfen?").
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/cases.h"
+#include "ui/form_widgets.h"
+#include "ui/screens/screens.h"
+
+namespace bb::ui {
+
+enum class CaseView {
+  list,
+  overview,
+  family_form,
+  person_form,
+  contact_form,
+  goal_form,
+  assessment_form,
+  status_form,
+  responsibility_form,
+};
+
+// The family list: the query and the page of rows the clipper shows.
+struct FamilyListState {
+  std::string search;
+  int status_filter = -1;  // -1 all, else cases::FamilyStatus
+  bool due_reviews = false;
+  std::string companion;  // "" = all
+  store::FamilySort sort = store::FamilySort::name;
+  bool stale = true;  // re-query before the next draw
+  int total = 0;
+  int offset = 0;  // rows[0] is row `offset` of the result
+  std::vector<store::FamilyListRow> rows;
+  std::vector<std::string> companions;
+  double query_ms = 0;  // the last query's time (shown to nobody; tests and bench)
+};
+
+struct CaseUi {
+  CaseView view = CaseView::list;
+  int64_t family_id = 0;  // the family of the overview and the forms
+  FamilyListState list;
+  std::optional<store::FamilyOverview> overview;
+  bool overview_stale = true;
+  std::map<std::string, std::vector<cases::CatalogEntry>> catalogs;  // by kind
+
+  // The form being edited (one at a time) and whether it differs from what was loaded.
+  int64_t edit_id = 0;  // person, contact or goal id; 0 = new
+  cases::FamilyInput family;
+  std::vector<cases::PersonInput> persons;  // with a new family
+  cases::PersonInput person;
+  cases::ContactInput contact;
+  cases::GoalInput goal;
+  cases::AssessmentInput assessment;
+  cases::StatusChange status;
+  cases::ResponsibilityInput responsibility;
+  bool dirty = false;
+  bool scroll_to_top = false;  // a new view starts at its top
+  FieldErrors errors;
+  std::string notice;  // the last outcome ("Gespeichert …"), UI words only
+
+  // Leaving a dirty form: where to go once the user said "Verwerfen".
+  bool confirm_leave = false;
+  std::optional<CaseView> leave_to_view;
+  std::optional<ScreenId> leave_to_screen;
+
+  const std::vector<cases::CatalogEntry>& catalog(const store::Store& store, const std::string& kind);
+};
+
+// Drawn by draw_families_screen for the current view.
+void draw_family_list(ScreenContext& ctx, CaseUi& ui);
+void draw_family_overview(ScreenContext& ctx, CaseUi& ui);
+void draw_family_form(ScreenContext& ctx, CaseUi& ui);
+void draw_person_form(ScreenContext& ctx, CaseUi& ui);
+void draw_contact_form(ScreenContext& ctx, CaseUi& ui);
+void draw_goal_form(ScreenContext& ctx, CaseUi& ui);
+void draw_assessment_form(ScreenContext& ctx, CaseUi& ui);
+void draw_status_form(ScreenContext& ctx, CaseUi& ui);
+void draw_responsibility_form(ScreenContext& ctx, CaseUi& ui);
+
+// Opens a view; from a dirty form it asks first.
+void go_to(CaseUi& ui, CaseView view);
+// After a successful save: back to the overview, which reloads.
+void saved_back_to_overview(CaseUi& ui);
+// The header row of a form: back ("Abbrechen") and the title.
+void form_header(CaseUi& ui, const char* title, const char* test_id);
+
+}  // namespace bb::ui
