@@ -326,12 +326,12 @@ struct TableWriter {
     auto u = prepare(db, update_text.c_str());
     if (!u.ok()) return u.error();
     w.update = std::move(*u);
-    // ?1 id, ?2 base digest ("" = NULL), ?3 edited_at ("" = NULL): after an import or a local edit.
-    auto b = prepare(
-        db, (std::string("UPDATE ") + table +
-             " SET base_digest = nullif(?2, ''), locally_edited_at = nullif(?3, ''), removed_at = NULL "
-             "WHERE id = ?1")
-                .c_str());
+    // ?1 id, ?2 base digest ("" = NULL), ?3 edited_at ("" = NULL), ?4 1 = no longer removed (an import
+    // that brings the entry back): after an import or a local edit.
+    auto b = prepare(db, (std::string("UPDATE ") + table +
+                          " SET base_digest = nullif(?2, ''), locally_edited_at = nullif(?3, ''), "
+                          "removed_at = CASE WHEN ?4 = 1 THEN NULL ELSE removed_at END WHERE id = ?1")
+                             .c_str());
     if (!b.ok()) return b.error();
     w.base = std::move(*b);
     auto n = prepare(db, (std::string("UPDATE ") + table + " SET local_note = ?2 WHERE id = ?1").c_str());
@@ -634,7 +634,11 @@ Result<int64_t> apply_decision(sqlite3* db, TableWriter& w, const Decision& d, S
     }
   }
   w.base.reset();
-  BB_TRY(w.base.bind(1, id).bind(2, std::string_view(base)).bind(3, std::string_view("")).run());
+  BB_TRY(w.base.bind(1, id)
+             .bind(2, std::string_view(base))
+             .bind(3, std::string_view(""))
+             .bind(4, int64_t{1})
+             .run());
   if (d.action == Decision::conflict && stored) {
     w.note.reset();
     BB_TRY(w.note.bind(1, id).bind(2, append_note(stored->state.local_note, d.note)).run());
@@ -722,11 +726,19 @@ Result<DirectoryDiff> run_import(sqlite3* db, const Directory& dir, bool apply) 
         moved = pit == partners->end() || pit->second.state.id != stored->partner_id;
       }
       if (moved) {
-        d.fields.insert(d.fields.begin(), "partner");
-        if (d.action == Decision::none || d.action == Decision::keep_local ||
-            d.action == Decision::accept_equal)
+        if (d.action == Decision::keep_local || d.action == Decision::accept_equal) {
+          // Edited here, and the file moved it: a conflict like any other change of the file.
+          d.fields = changed_fields(stored->value, o);
+          d.action = Decision::conflict;
+          d.note = format_text(Str::dir_conflict_note, cases::german_date(dir.stand)) + " " +
+                   kept_values(stored->value, d.fields);
+        } else if (d.action == Decision::none) {
           d.action = Decision::update;
+        }
+        d.fields.insert(d.fields.begin(), "partner");
       }
+      // Offers have no private note of their own: a conflict's note goes to their partner's.
+      if (d.action == Decision::conflict) d.note = "„" + o.title + "“ – " + d.note;
       record(diff, EntryKind::offer, d, o.id, o.title, p.name);
       if (apply) {
         auto id =
@@ -735,6 +747,14 @@ Result<DirectoryDiff> run_import(sqlite3* db, const Directory& dir, bool apply) 
         if (d.action != Decision::none && d.action != Decision::keep_local) {
           BB_TRY(write_offer_codes(db, *id, o));
           reindex.insert(*id);
+        }
+        if (d.action == Decision::conflict) {
+          auto n =
+              prepare(db,
+                      "UPDATE partners SET local_note = CASE WHEN local_note = '' THEN ?2 ELSE local_note || "
+                      "char(10) || ?2 END WHERE id = ?1");
+          if (!n.ok()) return n.error();
+          BB_TRY(n->bind(1, partner_row).bind(2, d.note).run());
         }
       }
     }
@@ -1113,7 +1133,11 @@ Result<RowState> load_state(sqlite3* db, const char* select, int64_t id, const c
 Status mark_edited(TableWriter& w, const RowState& st, const std::string& now) {
   if (st.origin != Origin::directory) return {};
   w.base.reset();
-  return w.base.bind(1, st.id).bind(2, st.base_digest).bind(3, std::string_view(now)).run();
+  return w.base.bind(1, st.id)
+      .bind(2, st.base_digest)
+      .bind(3, std::string_view(now))
+      .bind(4, int64_t{0})
+      .run();
 }
 
 Status check_partner_key(const Partner& p) {

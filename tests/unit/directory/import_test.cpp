@@ -307,3 +307,37 @@ TEST_CASE("dir-import-9: own entries and edits are validated field by field, not
   CHECK(cases::invalid_field(ro.error()) == "topics");
   CHECK(cs.count("SELECT count(*) FROM offers") == 0);
 }
+
+TEST_CASE(
+    "dir-import-10: a conflicting local edit of an offer is kept in its partner's note; edits never revive") {
+  CaseStore cs;
+  REQUIRE(store::import_directory(cs.store, small_directory()).ok());
+  const int64_t o = row_of(cs.store, "offers", "o-b1");
+  auto edited = store::load_offer(cs.store, o)->offer;
+  edited.schedule = "dienstags 9 Uhr";
+  REQUIRE(store::edit_offer(cs.store, o, edited).ok());
+  CHECK(store::load_offer(cs.store, o)->locally_edited);
+  auto d = small_directory("2026-10-01");
+  d.partners[1].offers[0].schedule = "mittwochs 10 Uhr";
+  auto diff = store::import_directory(cs.store, d);
+  REQUIRE(diff.ok());
+  REQUIRE(diff->changes.size() == 1);
+  CHECK(diff->changes[0].kind == EntryKind::offer);
+  CHECK(diff->changes[0].change == ChangeKind::conflict);
+  CHECK(store::load_offer(cs.store, o)->offer.schedule == "mittwochs 10 Uhr");
+  const auto note = store::load_partner(cs.store, row_of(cs.store, "partners", "p-b"))->local_note;
+  CHECK(note ==
+        "„Babysprechstunde“ – Eigene Änderung, ersetzt durch das Netzwerkverzeichnis vom 01.10.2026: "
+        "schedule: dienstags 9 Uhr");
+  // Removing a directory entry here is a local edit: the same file keeps it removed.
+  const int64_t c = row_of(cs.store, "partners", "p-c");
+  REQUIRE(store::remove_partner(cs.store, c).ok());
+  auto p = store::load_partner(cs.store, c)->partner;
+  p.phone = "01234 7777";
+  REQUIRE(store::edit_partner(cs.store, c, p).ok());
+  CHECK(store::load_partner(cs.store, c)->removed);  // an edit does not bring it back
+  auto same = store::import_directory(cs.store, d);
+  REQUIRE(same.ok());
+  CHECK(same->empty());
+  CHECK(store::load_partner(cs.store, c)->removed);
+}
