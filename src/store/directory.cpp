@@ -381,25 +381,45 @@ Result<int64_t> write_fields(sqlite3* db, TableWriter& w, int64_t id, Origin ori
   return id == 0 ? sqlite3_last_insert_rowid(db) : id;
 }
 
+// Writes an offer's codes (target groups, topics, access); the statements are
+// prepared once per import.
+struct CodeWriter {
+  Statement del, ins;
+  static Result<CodeWriter> make(sqlite3* db) {
+    CodeWriter w;
+    auto del = prepare(db, "DELETE FROM offer_codes WHERE offer_id = ?1");
+    if (!del.ok()) return del.error();
+    w.del = std::move(*del);
+    auto ins = prepare(
+        db, "INSERT OR IGNORE INTO offer_codes(offer_id, kind, code, position) VALUES (?1, ?2, ?3, ?4)");
+    if (!ins.ok()) return ins.error();
+    w.ins = std::move(*ins);
+    return w;
+  }
+  Status write(int64_t offer_id, const Offer& o) {
+    del.reset();
+    BB_TRY(del.bind(1, offer_id).run());
+    auto put = [&](const char* kind, const std::vector<std::string>& codes) -> Status {
+      for (size_t i = 0; i < codes.size(); ++i) {
+        ins.reset();
+        BB_TRY(ins.bind(1, offer_id)
+                   .bind(2, std::string_view(kind))
+                   .bind(3, codes[i])
+                   .bind(4, int64_t(i))
+                   .run());
+      }
+      return {};
+    };
+    BB_TRY(put("target_group", o.target_groups));
+    BB_TRY(put("topic", o.topics));
+    return put("access", o.access);
+  }
+};
+
 Status write_offer_codes(sqlite3* db, int64_t offer_id, const Offer& o) {
-  auto del = prepare(db, "DELETE FROM offer_codes WHERE offer_id = ?1");
-  if (!del.ok()) return del.error();
-  BB_TRY(del->bind(1, offer_id).run());
-  auto ins = prepare(
-      db, "INSERT OR IGNORE INTO offer_codes(offer_id, kind, code, position) VALUES (?1, ?2, ?3, ?4)");
-  if (!ins.ok()) return ins.error();
-  auto put = [&](const char* kind, const std::vector<std::string>& codes) -> Status {
-    for (size_t i = 0; i < codes.size(); ++i) {
-      ins->reset();
-      BB_TRY(
-          ins->bind(1, offer_id).bind(2, std::string_view(kind)).bind(3, codes[i]).bind(4, int64_t(i)).run());
-    }
-    return {};
-  };
-  BB_TRY(put("target_group", o.target_groups));
-  BB_TRY(put("topic", o.topics));
-  BB_TRY(put("access", o.access));
-  return {};
+  auto w = CodeWriter::make(db);
+  if (!w.ok()) return w.error();
+  return w->write(offer_id, o);
 }
 
 //-----------------------------------------------------------------------------
@@ -425,6 +445,8 @@ Status refresh_offer_search(sqlite3* db, const std::vector<int64_t>& offer_ids) 
   }
   auto del = prepare(db, "DELETE FROM offer_search WHERE rowid = ?1");
   if (!del.ok()) return del.error();
+  auto derived = prepare(db, "UPDATE offers SET visible = ?2, sort_key = ?3 WHERE id = ?1");
+  if (!derived.ok()) return derived.error();
   auto ins = prepare(db, "INSERT INTO offer_search(rowid, text, place) VALUES (?1, ?2, ?3)");
   if (!ins.ok()) return ins.error();
   auto sel = prepare(db, (std::string(kOfferSelect) + "WHERE id = ?1").c_str());
@@ -441,14 +463,23 @@ Status refresh_offer_search(sqlite3* db, const std::vector<int64_t>& offer_ids) 
     sel->bind(1, id);
     auto row = sel->step();
     if (!row.ok()) return row.error();
-    if (!*row || sel->column_int(6) != 0) continue;
+    if (!*row) continue;
+    const bool offer_removed = sel->column_int(6) != 0;
     int64_t partner_id = 0;
     const Offer o = read_offer_fields(*sel, partner_id);
     par->reset();
     par->bind(1, partner_id);
     auto prow = par->step();
     if (!prow.ok()) return prow.error();
-    if (!*prow || par->column_int(6) != 0) continue;
+    if (!*prow) continue;
+    const bool visible = !offer_removed && par->column_int(6) == 0;
+    derived->reset();
+    BB_TRY(
+        derived->bind(1, id)
+            .bind(2, int64_t{visible ? 1 : 0})
+            .bind(3, search::fold_for_search(par->column_text(0)) + "\x1f" + search::fold_for_search(o.title))
+            .run());
+    if (!visible) continue;
     std::string text = o.title + " " + o.description + " " + par->column_text(0) + " " +
                        type_labels(par->column_text(1)) + " " + join_lines(o.languages) + " " + o.schedule;
     for (const auto& g : o.target_groups)
@@ -633,6 +664,7 @@ Result<int64_t> apply_decision(sqlite3* db, TableWriter& w, const Decision& d, S
       id = *written;
     }
   }
+  if (d.action == Decision::insert) return id;  // inserted with its base; nothing edited or removed yet
   w.base.reset();
   BB_TRY(w.base.bind(1, id)
              .bind(2, std::string_view(base))
@@ -665,7 +697,11 @@ Result<DirectoryDiff> run_import(sqlite3* db, const Directory& dir, bool apply) 
   for (const auto& [id, st] : *partners) partner_names[st.state.id] = st.value.name;
 
   std::optional<TableWriter> pw, ow, fw;
+  std::optional<CodeWriter> cw;
   if (apply) {
+    auto codes = CodeWriter::make(db);
+    if (!codes.ok()) return codes.error();
+    cw = std::move(*codes);
     auto a = partner_writer(db);
     if (!a.ok()) return a.error();
     pw = std::move(*a);
@@ -745,7 +781,7 @@ Result<DirectoryDiff> run_import(sqlite3* db, const Directory& dir, bool apply) 
             apply_decision(db, *ow, d, stored, o, now, [&](Statement& s) { bind_offer(s, partner_row, o); });
         if (!id.ok()) return id.error();
         if (d.action != Decision::none && d.action != Decision::keep_local) {
-          BB_TRY(write_offer_codes(db, *id, o));
+          BB_TRY(cw->write(*id, o));
           reindex.insert(*id);
         }
         if (d.action == Decision::conflict) {
@@ -1363,14 +1399,13 @@ Result<OfferPage> search_offers(const Store& store, const OfferQuery& query) {
   std::string match = fts_terms("text", text);
   const std::string place_match = fts_terms("place", place);
   if (!place_match.empty()) match += (match.empty() ? "" : " AND ") + place_match;
-  std::string where =
-      " FROM offers o JOIN partners p ON p.id = o.partner_id WHERE o.removed_at IS NULL AND "
-      "p.removed_at IS NULL";
+  // visible = neither the offer nor its partner removed (kept with the search entry).
+  std::string where = query.category
+                          ? " FROM offers o JOIN partners p ON p.id = o.partner_id WHERE o.visible = 1"
+                          : " FROM offers o WHERE o.visible = 1";
   if (!match.empty()) where += " AND o.id IN (SELECT rowid FROM offer_search WHERE offer_search MATCH ?1)";
   if (!query.need.empty())
-    where +=
-        " AND EXISTS (SELECT 1 FROM offer_codes c WHERE c.offer_id = o.id AND c.kind = 'topic' AND c.code = "
-        "?2)";
+    where += " AND o.id IN (SELECT offer_id FROM offer_codes WHERE kind = 'topic' AND code = ?2)";
   if (query.category) where += " AND p.category = ?3";
   if (query.pregnancy) where += " AND o.pregnancy = 1";
   if (query.child_age_months)
@@ -1392,22 +1427,30 @@ Result<OfferPage> search_offers(const Store& store, const OfferQuery& query) {
     if (!row.ok()) return row.error();
     page.total = static_cast<int>(c->column_int(0));
   }
-  auto s =
-      prepare(store.db(),
-              ("SELECT o.id, o.partner_id, o.origin, o.title, p.name, p.type, "
-               "CASE WHEN o.town <> '' THEN o.town ELSE p.town END, "
-               "CASE WHEN o.town <> '' THEN o.district ELSE p.district END, o.cost, p.category, o.pregnancy, "
-               "o.age_from_months, o.age_to_months, (SELECT group_concat(code, '\n') FROM (SELECT code FROM "
-               "offer_codes c WHERE c.offer_id = o.id AND c.kind = 'topic' ORDER BY position))" +
-               where + " ORDER BY p.name, o.title, o.id LIMIT ?5 OFFSET ?6")
-                  .c_str());
+  // The page's ids first (sorting only ids is cheap), then each row's details.
+  auto ids =
+      prepare(store.db(), ("SELECT o.id" + where + " ORDER BY o.sort_key, o.id LIMIT ?5 OFFSET ?6").c_str());
+  if (!ids.ok()) return ids.error();
+  bind(*ids);
+  ids->bind(5, int64_t{std::max(0, query.limit)}).bind(6, int64_t{std::max(0, query.offset)});
+  auto s = prepare(
+      store.db(),
+      "SELECT o.id, o.partner_id, o.origin, o.title, p.name, p.type, "
+      "CASE WHEN o.town <> '' THEN o.town ELSE p.town END, "
+      "CASE WHEN o.town <> '' THEN o.district ELSE p.district END, o.cost, p.category, o.pregnancy, "
+      "o.age_from_months, o.age_to_months, (SELECT group_concat(code, char(10)) FROM (SELECT code FROM "
+      "offer_codes c WHERE c.offer_id = o.id AND c.kind = 'topic' ORDER BY position)) "
+      "FROM offers o JOIN partners p ON p.id = o.partner_id WHERE o.id = ?1");
   if (!s.ok()) return s.error();
-  bind(*s);
-  s->bind(5, int64_t{std::max(0, query.limit)}).bind(6, int64_t{std::max(0, query.offset)});
   for (;;) {
+    auto idrow = ids->step();
+    if (!idrow.ok()) return idrow.error();
+    if (!*idrow) break;
+    s->reset();
+    s->bind(1, ids->column_int(0));
     auto row = s->step();
     if (!row.ok()) return row.error();
-    if (!*row) break;
+    if (!*row) continue;
     OfferRow r;
     r.offer_id = s->column_int(0);
     r.partner_id = s->column_int(1);

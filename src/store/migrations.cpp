@@ -305,7 +305,8 @@ CREATE TABLE receiving_keys (
 // exported, never overwritten by an import. Codes (category, type, cost,
 // target groups, topics, access) are the fixed lists of core/directory.h;
 // lists of names (languages) are stored one per line. offer_search is a
-// contentless FTS5 index of folded text like family_search (rowid = offer id).
+// contentless FTS5 index of folded text like family_search (rowid = offer id);
+// offers.visible and offers.sort_key are derived with it (the search list).
 // referrals belong to a family (cascade) and carry the agreement they rely on
 // (who, when, form; consent_id for the consent records of issue 7 later).
 constexpr const char* kMigration4 = R"sql(
@@ -378,6 +379,8 @@ CREATE TABLE offers (
   base_digest       TEXT,
   locally_edited_at TEXT,
   removed_at        TEXT,
+  visible           INTEGER NOT NULL DEFAULT 0 CHECK (visible IN (0, 1)),
+  sort_key          TEXT NOT NULL DEFAULT '',
   created_at        TEXT NOT NULL,
   updated_at        TEXT NOT NULL,
   CHECK ((origin = 'directory') = (directory_id IS NOT NULL)),
@@ -385,6 +388,9 @@ CREATE TABLE offers (
   CHECK (age_from_months IS NULL OR age_to_months IS NULL OR age_from_months <= age_to_months)
 ) STRICT;
 CREATE INDEX offers_partner ON offers(partner_id);
+-- The offer search pages through this index: visible = neither the offer nor its partner removed,
+-- sort_key = folded partner name and title (both kept by the repository with the search entry).
+CREATE INDEX offers_list ON offers(visible, sort_key, id);
 
 CREATE TABLE offer_codes (
   offer_id INTEGER NOT NULL REFERENCES offers(id) ON DELETE CASCADE,
