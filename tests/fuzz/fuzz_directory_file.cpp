@@ -19,10 +19,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto dir = parse_directory_file(text);
   if (!dir.ok()) {
     const Error& e = dir.error();
-    static const Str kinds[] = {Str::dir_err_not_directory, Str::dir_err_newer_version, Str::dir_err_unknown_version,
-                                Str::dir_err_syntax,        Str::dir_err_encoding,      Str::dir_err_limits,
-                                Str::dir_err_missing,       Str::dir_err_type,          Str::dir_err_value,
-                                Str::dir_err_duplicate_id,  Str::dir_err_unknown_key,   Str::dir_err_file_too_large};
+    static const Str kinds[] = {
+        Str::dir_err_not_directory, Str::dir_err_newer_version, Str::dir_err_unknown_version,
+        Str::dir_err_syntax,        Str::dir_err_encoding,      Str::dir_err_limits,
+        Str::dir_err_missing,       Str::dir_err_type,          Str::dir_err_value,
+        Str::dir_err_duplicate_id,  Str::dir_err_unknown_key,   Str::dir_err_file_too_large};
     bool known = false;
     for (Str k : kinds) known = known || e.is(k);
     if (!known || e.text().empty()) std::abort();
