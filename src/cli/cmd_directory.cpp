@@ -179,8 +179,10 @@ int run_export(Args& args) {
 
 int run_demo(Args& args) {
   std::string partners, offers, seed, stand;
-  const bool ok = take_option(args, "--partners", partners) & take_option(args, "--offers", offers) &
-                  take_option(args, "--seed", seed);
+  const bool has_partners = take_option(args, "--partners", partners);  // take all three, then check
+  const bool has_offers = take_option(args, "--offers", offers);
+  const bool has_seed = take_option(args, "--seed", seed);
+  const bool ok = has_partners && has_offers && has_seed;
   take_option(args, "--stand", stand);
   exchange::DirectoryDemoOptions o;
   long long np = 0, no = 0, ns = 0;
