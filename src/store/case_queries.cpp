@@ -95,7 +95,7 @@ Result<FamilyOverview> family_overview(const Store& store, int64_t family_id, co
   if (!o.family.companion_profession.empty())
     o.companion_profession = label_of(*labels, "profession", o.family.companion_profession);
 
-  // Timeline: contacts, status changes, goal changes, assessments.
+  // Timeline: contacts, status changes, goal changes, assessments, referrals.
   struct Keyed {
     TimelineEntry entry;
     std::string created;
@@ -167,6 +167,33 @@ Result<FamilyOverview> family_overview(const Store& store, int64_t family_id, co
                       tr(label(occasion_from(s->column_text(2)).value_or(AssessmentOccasion::review)))),
           s->column_text(3)};
       items.push_back({std::move(e), s->column_text(4)});
+    }
+  }
+  {
+    // Vermittlungen (issue 6, store/referrals.h): "Vermittlung an <Partner>", reason · outcome.
+    auto s =
+        prepare(db,
+                "SELECT id, referred_on, partner_name, reason_need, reason_text, outcome, created_at FROM "
+                "referrals WHERE family_id = ?1");
+    if (!s.ok()) return s.error();
+    s->bind(1, family_id);
+    for (;;) {
+      auto row = s->step();
+      if (!row.ok()) return row.error();
+      if (!*row) break;
+      const std::string outcome = s->column_text(5);
+      const Str outcome_label = outcome == "angenommen"         ? Str::ref_outcome_angenommen
+                                : outcome == "nicht_angenommen" ? Str::ref_outcome_nicht_angenommen
+                                : outcome == "abgebrochen"      ? Str::ref_outcome_abgebrochen
+                                                                : Str::ref_outcome_offen;
+      TimelineEntry e{
+          TimelineKind::referral,
+          s->column_text(1),
+          {},
+          s->column_int(0),
+          format_text(Str::ref_timeline, s->column_text(2)),
+          join({label_of(*labels, "topic", s->column_text(3)), s->column_text(4), tr(outcome_label)}, " – ")};
+      items.push_back({std::move(e), s->column_text(6)});
     }
   }
   std::stable_sort(items.begin(), items.end(), [](const Keyed& a, const Keyed& b) {

@@ -138,11 +138,11 @@ struct ChildInfo {
   std::string age;   // "5 Monate", or "ET 12.02.2027"
 };
 
-enum class TimelineKind { contact, status, goal, assessment };
+enum class TimelineKind { contact, status, goal, assessment, referral };
 struct TimelineEntry {
   TimelineKind kind = TimelineKind::contact;
   std::string on, time;  // date, optional "HH:MM"
-  int64_t ref_id = 0;    // contact, status change, goal or assessment id
+  int64_t ref_id = 0;    // contact, status change, goal, assessment or referral id (store/referrals.h)
   std::string title;     // "Hausbesuch · Schlafen, Bindung", "Status: Abgeschlossen", ...
   std::string detail;    // note, comment, summary
 };

@@ -291,6 +291,205 @@ CREATE TABLE receiving_keys (
 ) STRICT;
 )sql";
 
+//-----------------------------------------------------------------------------
+// [SECTION] Migration 4: network directory and referrals
+//-----------------------------------------------------------------------------
+
+// Issue 6, docs/directory.md "Data model". partners, offers and fachkraefte
+// hold the imported directory (origin 'directory', keyed by directory_id) and
+// the companion's own entries (origin 'local'). Entries are never deleted,
+// only marked removed_at, so a referral keeps its partner. base_digest is the
+// hash of the directory version last imported (core/directory.h canonical());
+// locally_edited_at marks a directory entry changed on this device (a
+// conflict if the next file changes it too). local_note is private: never
+// exported, never overwritten by an import. Codes (category, type, cost,
+// target groups, topics, access) are the fixed lists of core/directory.h;
+// lists of names (languages) are stored one per line. offer_search is a
+// contentless FTS5 index of folded text like family_search (rowid = offer id);
+// offers.visible and offers.sort_key are derived with it (the search list).
+// referrals belong to a family (cascade) and carry the agreement they rely on
+// (who, when, form; consent_id for the consent records of issue 7 later).
+constexpr const char* kMigration4 = R"sql(
+CREATE TABLE directory_info (
+  id              INTEGER PRIMARY KEY CHECK (id = 1),
+  format_version  INTEGER NOT NULL,
+  stand           TEXT NOT NULL CHECK (date(stand) IS stand),
+  network         TEXT NOT NULL DEFAULT '',
+  publisher       TEXT NOT NULL DEFAULT '',
+  publisher_phone TEXT NOT NULL DEFAULT '',
+  publisher_email TEXT NOT NULL DEFAULT '',
+  imported_at     TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE partners (
+  id                    INTEGER PRIMARY KEY,
+  origin                TEXT NOT NULL CHECK (origin IN ('directory', 'local')),
+  directory_id          TEXT UNIQUE,
+  name                  TEXT NOT NULL CHECK (length(trim(name)) > 0),
+  category              TEXT NOT NULL CHECK (category IN ('kinder_jugendhilfe', 'gesundheit', 'psychosozial',
+                                                          'weitere')),
+  type                  TEXT NOT NULL,
+  street                TEXT NOT NULL DEFAULT '',
+  postcode              TEXT NOT NULL DEFAULT '',
+  town                  TEXT NOT NULL DEFAULT '',
+  district              TEXT NOT NULL DEFAULT '',
+  opening_hours         TEXT NOT NULL DEFAULT '',
+  languages             TEXT NOT NULL DEFAULT '',
+  contact_person        TEXT NOT NULL DEFAULT '',
+  contact_function      TEXT NOT NULL DEFAULT '',
+  phone                 TEXT NOT NULL DEFAULT '',
+  fax                   TEXT NOT NULL DEFAULT '',
+  email                 TEXT NOT NULL DEFAULT '',
+  website               TEXT NOT NULL DEFAULT '',
+  cooperation_signed    INTEGER NOT NULL DEFAULT 0 CHECK (cooperation_signed IN (0, 1)),
+  cooperation_signed_on TEXT CHECK (cooperation_signed_on IS NULL OR
+                                    (date(cooperation_signed_on) IS cooperation_signed_on AND cooperation_signed = 1)),
+  age_key               TEXT CHECK (age_key IS NULL OR age_key GLOB 'age1*'),
+  local_note            TEXT NOT NULL DEFAULT '',
+  base_digest           TEXT,
+  locally_edited_at     TEXT,
+  removed_at            TEXT,
+  search_text           TEXT NOT NULL DEFAULT '',
+  created_at            TEXT NOT NULL,
+  updated_at            TEXT NOT NULL,
+  CHECK ((origin = 'directory') = (directory_id IS NOT NULL)),
+  CHECK (origin = 'directory' OR (base_digest IS NULL AND locally_edited_at IS NULL))
+) STRICT;
+CREATE INDEX partners_list ON partners(category, name);
+
+CREATE TABLE offers (
+  id                INTEGER PRIMARY KEY,
+  origin            TEXT NOT NULL CHECK (origin IN ('directory', 'local')),
+  directory_id      TEXT UNIQUE,
+  partner_id        INTEGER NOT NULL REFERENCES partners(id),
+  title             TEXT NOT NULL CHECK (length(trim(title)) > 0),
+  description       TEXT NOT NULL DEFAULT '',
+  pregnancy         INTEGER NOT NULL DEFAULT 0 CHECK (pregnancy IN (0, 1)),
+  age_from_months   INTEGER CHECK (age_from_months IS NULL OR age_from_months BETWEEN 0 AND 216),
+  age_to_months     INTEGER CHECK (age_to_months IS NULL OR age_to_months BETWEEN 0 AND 216),
+  cost              TEXT NOT NULL DEFAULT 'keine_angabe',
+  cost_note         TEXT NOT NULL DEFAULT '',
+  access_note       TEXT NOT NULL DEFAULT '',
+  languages         TEXT NOT NULL DEFAULT '',
+  schedule          TEXT NOT NULL DEFAULT '',
+  street            TEXT NOT NULL DEFAULT '',
+  postcode          TEXT NOT NULL DEFAULT '',
+  town              TEXT NOT NULL DEFAULT '',
+  district          TEXT NOT NULL DEFAULT '',
+  base_digest       TEXT,
+  locally_edited_at TEXT,
+  removed_at        TEXT,
+  visible           INTEGER NOT NULL DEFAULT 0 CHECK (visible IN (0, 1)),
+  sort_key          TEXT NOT NULL DEFAULT '',
+  created_at        TEXT NOT NULL,
+  updated_at        TEXT NOT NULL,
+  CHECK ((origin = 'directory') = (directory_id IS NOT NULL)),
+  CHECK (origin = 'directory' OR (base_digest IS NULL AND locally_edited_at IS NULL)),
+  CHECK (age_from_months IS NULL OR age_to_months IS NULL OR age_from_months <= age_to_months)
+) STRICT;
+CREATE INDEX offers_partner ON offers(partner_id);
+-- The offer search pages through this index: visible = neither the offer nor its partner removed,
+-- sort_key = folded partner name and title (both kept by the repository with the search entry).
+CREATE INDEX offers_list ON offers(visible, sort_key, id);
+
+CREATE TABLE offer_codes (
+  offer_id INTEGER NOT NULL REFERENCES offers(id) ON DELETE CASCADE,
+  kind     TEXT NOT NULL CHECK (kind IN ('target_group', 'topic', 'access')),
+  code     TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (offer_id, kind, code)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX offer_codes_code ON offer_codes(kind, code, offer_id);
+
+CREATE VIRTUAL TABLE offer_search USING fts5(
+  text, place, content = '', contentless_delete = 1, detail = column,
+  prefix = '1 2 3', tokenize = 'unicode61 remove_diacritics 0');
+
+CREATE TABLE fachkraefte (
+  id                INTEGER PRIMARY KEY,
+  origin            TEXT NOT NULL CHECK (origin IN ('directory', 'local')),
+  directory_id      TEXT UNIQUE,
+  name              TEXT NOT NULL CHECK (length(trim(name)) > 0),
+  organisation      TEXT NOT NULL DEFAULT '',
+  street            TEXT NOT NULL DEFAULT '',
+  postcode          TEXT NOT NULL DEFAULT '',
+  town              TEXT NOT NULL DEFAULT '',
+  district          TEXT NOT NULL DEFAULT '',
+  phone             TEXT NOT NULL DEFAULT '',
+  fax               TEXT NOT NULL DEFAULT '',
+  email             TEXT NOT NULL DEFAULT '',
+  languages         TEXT NOT NULL DEFAULT '',
+  note              TEXT NOT NULL DEFAULT '',
+  local_note        TEXT NOT NULL DEFAULT '',
+  base_digest       TEXT,
+  locally_edited_at TEXT,
+  removed_at        TEXT,
+  search_text       TEXT NOT NULL DEFAULT '',
+  created_at        TEXT NOT NULL,
+  updated_at        TEXT NOT NULL,
+  CHECK ((origin = 'directory') = (directory_id IS NOT NULL)),
+  CHECK (origin = 'directory' OR (base_digest IS NULL AND locally_edited_at IS NULL))
+) STRICT;
+
+CREATE TABLE referrals (
+  id                INTEGER PRIMARY KEY,
+  family_id         INTEGER NOT NULL REFERENCES families(id) ON DELETE CASCADE,
+  partner_id        INTEGER NOT NULL REFERENCES partners(id),
+  offer_id          INTEGER REFERENCES offers(id),
+  partner_name      TEXT NOT NULL,
+  partner_category  TEXT NOT NULL CHECK (partner_category IN ('kinder_jugendhilfe', 'gesundheit', 'psychosozial',
+                                                              'weitere')),
+  referred_on       TEXT NOT NULL CHECK (date(referred_on) IS referred_on),
+  reason_need       TEXT NOT NULL,
+  reason_text       TEXT NOT NULL DEFAULT '',
+  consent_person_id INTEGER REFERENCES persons(id) ON DELETE SET NULL,
+  consent_by        TEXT NOT NULL CHECK (length(trim(consent_by)) > 0),
+  consent_on        TEXT NOT NULL CHECK (date(consent_on) IS consent_on AND consent_on <= referred_on),
+  consent_form      TEXT NOT NULL CHECK (consent_form IN ('schriftlich', 'muendlich')),
+  consent_witness   TEXT NOT NULL DEFAULT '',
+  consent_id        INTEGER,
+  feedback_agreed   INTEGER NOT NULL DEFAULT 0 CHECK (feedback_agreed IN (0, 1)),
+  outcome           TEXT NOT NULL DEFAULT 'offen'
+                      CHECK (outcome IN ('offen', 'angenommen', 'nicht_angenommen', 'abgebrochen')),
+  outcome_on        TEXT CHECK (outcome_on IS NULL OR date(outcome_on) IS outcome_on),
+  outcome_note      TEXT NOT NULL DEFAULT '',
+  follow_up_on      TEXT CHECK (follow_up_on IS NULL OR (date(follow_up_on) IS follow_up_on AND
+                                                         follow_up_on >= referred_on)),
+  created_at        TEXT NOT NULL,
+  updated_at        TEXT NOT NULL,
+  CHECK ((outcome = 'offen') = (outcome_on IS NULL)),
+  CHECK (consent_form = 'schriftlich' OR length(trim(consent_witness)) > 0)
+) STRICT;
+CREATE INDEX referrals_family ON referrals(family_id, referred_on);
+CREATE INDEX referrals_due ON referrals(outcome, follow_up_on);
+CREATE INDEX referrals_partner ON referrals(partner_id);
+
+CREATE TABLE referral_info (
+  referral_id INTEGER NOT NULL REFERENCES referrals(id) ON DELETE CASCADE,
+  category    TEXT NOT NULL CHECK (category IN ('stammdaten', 'kontakte', 'bedarfe', 'ziele', 'vermittlungen',
+                                                'kjh_kooperation', 'kinderschutz', 'gesundheit')),
+  PRIMARY KEY (referral_id, category)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE referral_feedback (
+  id              INTEGER PRIMARY KEY,
+  referral_id     INTEGER NOT NULL REFERENCES referrals(id) ON DELETE CASCADE,
+  received_on     TEXT NOT NULL CHECK (date(received_on) IS received_on),
+  direction       TEXT NOT NULL CHECK (direction IN ('vom_partner', 'an_partner')),
+  content         TEXT NOT NULL CHECK (length(trim(content)) > 0),
+  basis           TEXT NOT NULL CHECK (basis IN ('vermittlung', 'einwilligung')),
+  consent_by      TEXT,
+  consent_on      TEXT CHECK (consent_on IS NULL OR date(consent_on) IS consent_on),
+  consent_form    TEXT CHECK (consent_form IS NULL OR consent_form IN ('schriftlich', 'muendlich')),
+  consent_witness TEXT NOT NULL DEFAULT '',
+  consent_id      INTEGER,
+  created_at      TEXT NOT NULL,
+  CHECK (basis = 'vermittlung' OR (consent_by IS NOT NULL AND consent_on IS NOT NULL AND consent_form IS NOT NULL)),
+  CHECK (consent_form IS NOT 'muendlich' OR length(trim(consent_witness)) > 0)
+) STRICT;
+CREATE INDEX referral_feedback_referral ON referral_feedback(referral_id, received_on);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -298,6 +497,7 @@ const std::vector<Migration>& migrations() {
       {1, "meta and settings", kMigration1, migration1_versions},
       {2, "families and case documentation", kMigration2, nullptr},
       {3, "receiving keys", kMigration3, nullptr},
+      {4, "network directory and referrals", kMigration4, nullptr},
   };
   return list;
 }

@@ -141,3 +141,58 @@ TEST_CASE("migration-4: a failing migration is rolled back whole and the version
   CHECK(plain->schema_version() == n);
   CHECK(value(*plain, "PRAGMA foreign_keys") == "1");
 }
+
+TEST_CASE(
+    "migration-5: a store of every version before 4 upgrades to 4 with the directory and referral tables") {
+  // Migration 4 (issue 6): partners, offers, Fachkräfte, referrals. Only the
+  // first four migrations, so that later ones do not change what is tested.
+  const auto& all = migrations();
+  REQUIRE(all.size() >= 4);
+  const std::vector<Migration> upto4(all.begin(), all.begin() + 4);
+  for (int k = 0; k < 4; ++k) {
+    CAPTURE(k);
+    TempPath path("m5");
+    {
+      Options old = fast();
+      std::vector<Migration> older(all.begin(), all.begin() + k);
+      old.migrations = &older;
+      auto s = Store::create(path.str(), kPass, old);
+      REQUIRE(s.ok());
+      if (k == 0) sql(*s, "CREATE TABLE leftover(x)");
+      if (k >= 2) {
+        sql(*s,
+            "INSERT INTO families(family_name, sort_key, status_since, request_on, created_at, updated_at) "
+            "VALUES ('Müller', 'muller', '2026-01-05', '2026-01-05', 't', 't')");
+      }
+    }
+    Options now = fast();
+    now.migrations = &upto4;
+    auto s = Store::open(path.str(), kPass, now);
+    REQUIRE(s.ok());
+    CHECK(s->schema_version() == 4);
+    const auto names = tables(*s);
+    for (const char* t : {"directory_info", "partners", "offers", "offer_codes", "offer_search",
+                          "fachkraefte", "referrals", "referral_info", "referral_feedback"})
+      CHECK(std::count(names.begin(), names.end(), t) == 1);
+    if (k >= 2) CHECK(value(*s, "SELECT family_name FROM families") == "Müller");
+    // The new tables take data and keep their rules (a referral needs a recorded agreement).
+    sql(*s,
+        "INSERT INTO partners(origin, name, category, type, created_at, updated_at) "
+        "VALUES ('local', 'Hebammenpraxis', 'gesundheit', 'hebamme', 't', 't')");
+    if (k < 2) {
+      sql(*s,
+          "INSERT INTO families(family_name, sort_key, status_since, request_on, created_at, updated_at) "
+          "VALUES ('Müller', 'muller', '2026-01-05', '2026-01-05', 't', 't')");
+    }
+    CHECK(sqlite3_exec(
+              s->db(),
+              "INSERT INTO referrals(family_id, partner_id, partner_name, partner_category, referred_on, "
+              "reason_need, consent_by, consent_on, consent_form, created_at, updated_at) VALUES "
+              "(1, 1, 'Hebammenpraxis', 'gesundheit', '2026-02-01', 'schlafen', '', '2026-02-01', "
+              "'schriftlich', 't', 't')",
+              nullptr, nullptr, nullptr) != SQLITE_OK);
+    auto report = s->check();
+    REQUIRE(report.ok());
+    CHECK(report->ok);
+  }
+}
