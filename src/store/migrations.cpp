@@ -648,9 +648,11 @@ WHEN EXISTS (SELECT 1 FROM cooperation_agreements WHERE id = OLD.agreement_id
              AND familie_on IS NOT NULL AND fh_on IS NOT NULL AND kjh_on IS NOT NULL)
 BEGIN SELECT RAISE(ABORT, 'an agreed Kooperationsvereinbarung is changed only by a new version'); END;
 
--- Deleting a family must leave no trace in the search index either: FTS5
--- then removes index entries instead of keeping tombstones (docs/consent.md
--- "Deletion"). PRAGMA secure_delete (store.cpp) zeroes freed b-tree content.
+-- Deleting a family must leave no trace in the search index either. FTS5's
+-- 'secure-delete' asks it to remove index entries on delete; a
+-- contentless_delete index still keeps them behind tombstones until a merge,
+-- so delete_family also runs 'optimize' (docs/consent.md "Deletion", test
+-- retstore-3). PRAGMA secure_delete (store.cpp) zeroes freed b-tree content.
 INSERT INTO family_search(family_search, rank) VALUES ('secure-delete', 1);
 )sql";
 

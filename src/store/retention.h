@@ -6,9 +6,9 @@
 // go with ON DELETE CASCADE (every table of a family references it, the
 // append-only triggers let rows go only together with their family);
 // PRAGMA secure_delete=ON (store.cpp) zeroes freed cell content and freed
-// pages; the FTS5 search index runs with 'secure-delete' (migration 5), so
-// no tombstoned terms are left; journals are in memory (page store) or
-// deleted at commit (file). Tested by retention-3: a unique marker name is
+// pages; the FTS5 search index is merged ('optimize', in delete_family) so
+// no term of the family is left behind a tombstone; journals are in memory
+// (page store) or deleted at commit (file). Tested by retention-3: a unique marker name is
 // in no byte of the decrypted file afterwards.
 #pragma once
 
