@@ -31,7 +31,9 @@ struct Builder {
     auto it = catalog.find(std::string(kind) + "/" + code);
     return it == catalog.end() ? code : it->second;
   }
-  static std::string de(const std::string& iso) { return iso.empty() ? std::string() : cases::german_date(iso); }
+  static std::string de(const std::string& iso) {
+    return iso.empty() ? std::string() : cases::german_date(iso);
+  }
   static std::string de(const std::optional<rules::Date>& d) { return d ? d->german() : std::string(); }
   std::string yes_no(bool b) const { return t(b ? Str::ausk_yes : Str::ausk_no); }
   std::string cats(rules::Categories c) const {
@@ -71,7 +73,8 @@ Result<Auskunft> gather_auskunft(const Store& store, int64_t family_id, Lang lan
   } end{store.db(), own};
 
   Builder b{lang, {}};
-  for (const char* kind : {"access_route", "contact_kind", "topic", "profession", "end_reason", "instrument"}) {
+  for (const char* kind :
+       {"access_route", "contact_kind", "topic", "profession", "end_reason", "instrument"}) {
     auto entries = load_catalog(store, kind, true);
     if (!entries.ok()) return entries.error();
     for (const auto& e : *entries) b.catalog[std::string(kind) + "/" + e.code] = e.label;
@@ -92,12 +95,15 @@ Result<Auskunft> gather_auskunft(const Store& store, int64_t family_id, Lang lan
     auto& s = section(Str::ausk_family);
     AuskunftRecord r{family->family_name, {}};
     const auto& f = *family;
-    add(r, b, Str::ausk_field_status, std::string(tr(cases::label(f.status), lang)) + " (" + b.de(f.status_since) + ")");
+    add(r, b, Str::ausk_field_status,
+        std::string(tr(cases::label(f.status), lang)) + " (" + b.de(f.status_since) + ")");
     add(r, b, Str::ausk_field_request, b.de(f.request_on));
     add(r, b, Str::ausk_field_access, b.label("access_route", f.access_route));
     add(r, b, Str::ausk_field_note, f.access_note);
     add(r, b, Str::ausk_field_companion,
-        f.companion + (f.companion_profession.empty() ? "" : " (" + b.label("profession", f.companion_profession) + ")"));
+        f.companion + (f.companion_profession.empty()
+                           ? ""
+                           : " (" + b.label("profession", f.companion_profession) + ")"));
     add(r, b, Str::ausk_field_languages, f.languages + (f.interpreter_needed ? " +" : ""));
     add(r, b, Str::ausk_field_address, f.address);
     add(r, b, Str::ausk_field_phone, f.phone);
@@ -137,7 +143,8 @@ Result<Auskunft> gather_auskunft(const Store& store, int64_t family_id, Lang lan
     auto& s = section(Str::ausk_contacts);
     for (auto it = contacts->rbegin(); it != contacts->rend(); ++it) {  // oldest first
       const auto& c = *it;
-      AuskunftRecord r{b.de(c.on) + (c.start.empty() ? "" : " " + c.start) + " – " + b.label("contact_kind", c.kind), {}};
+      AuskunftRecord r{
+          b.de(c.on) + (c.start.empty() ? "" : " " + c.start) + " – " + b.label("contact_kind", c.kind), {}};
       add(r, b, Str::ausk_field_duration, std::to_string(c.duration_min));
       add(r, b, Str::ausk_field_place, c.place);
       std::string topics;
@@ -158,7 +165,8 @@ Result<Auskunft> gather_auskunft(const Store& store, int64_t family_id, Lang lan
       AuskunftRecord r{b.de(a.on) + " – " + tr(cases::label(a.occasion), lang), {}};
       for (const auto& x : a.ratings)
         add(r, b.label("instrument", x.item),
-            std::string(tr(cases::rating_label(x.rating), lang)) + (x.comment.empty() ? "" : " – " + x.comment));
+            std::string(tr(cases::rating_label(x.rating), lang)) +
+                (x.comment.empty() ? "" : " – " + x.comment));
       add(r, b, Str::ausk_field_note, a.note);
       s.records.push_back(std::move(r));
     }
@@ -177,7 +185,8 @@ Result<Auskunft> gather_auskunft(const Store& store, int64_t family_id, Lang lan
       for (const auto& h : *history)
         add(r, b, Str::ausk_field_history,
             b.de(h.changed_on) + " – " + tr(cases::label(h.status), lang) + " – " + h.title +
-                (h.description.empty() ? "" : " – " + h.description) + (h.comment.empty() ? "" : " – " + h.comment));
+                (h.description.empty() ? "" : " – " + h.description) +
+                (h.comment.empty() ? "" : " – " + h.comment));
       s.records.push_back(std::move(r));
     }
   }
@@ -215,7 +224,8 @@ Result<Auskunft> gather_auskunft(const Store& store, int64_t family_id, Lang lan
       add(r, b, Str::ausk_field_valid_until, b.de(c.valid_until));
       auto note = load_revocation_note(store, c.id);
       if (!note.ok()) return note.error();
-      if (c.revoked_on) add(r, b, Str::ausk_field_revoked, c.revoked_on->german() + (note->empty() ? "" : " – " + *note));
+      if (c.revoked_on)
+        add(r, b, Str::ausk_field_revoked, c.revoked_on->german() + (note->empty() ? "" : " – " + *note));
       add(r, b, Str::ausk_field_note, c.note);
       s.records.push_back(std::move(r));
     }
@@ -258,7 +268,8 @@ Result<Auskunft> gather_auskunft(const Store& store, int64_t family_id, Lang lan
       add(r, b, Str::ausk_field_title, i.hilfeplan);
       add(r, b, Str::ausk_field_from, i.from.german());
       add(r, b, Str::ausk_field_until, b.de(i.ended_on));
-      if (i.kind == rules::KjhKind::abklaerung) add(r, b, Str::ausk_field_result, tr(rules::label(i.ergebnis), lang));
+      if (i.kind == rules::KjhKind::abklaerung)
+        add(r, b, Str::ausk_field_result, tr(rules::label(i.ergebnis), lang));
       add(r, b, Str::ausk_field_fallfuehrung, i.fallfuehrung);
       add(r, b, Str::ausk_field_note, i.note);
       s.records.push_back(std::move(r));
@@ -272,7 +283,8 @@ Result<Auskunft> gather_auskunft(const Store& store, int64_t family_id, Lang lan
               (e.ruecksprache.note.empty() ? "" : " – " + e.ruecksprache.note));
       add(r, b.t(Str::ausk_field_agreements) + " " + tr(rules::label(rules::PartyOfThree::familie), lang),
           b.agreement(e.familie));
-      add(r, b.t(Str::ausk_field_agreements) + " " + tr(rules::label(rules::PartyOfThree::fruehe_hilfen), lang),
+      add(r,
+          b.t(Str::ausk_field_agreements) + " " + tr(rules::label(rules::PartyOfThree::fruehe_hilfen), lang),
           b.agreement(e.fruehe_hilfen));
       add(r, b.t(Str::ausk_field_agreements) + " " + tr(rules::label(rules::PartyOfThree::kjh), lang),
           b.agreement(e.kjh));
@@ -294,7 +306,8 @@ Result<Auskunft> gather_auskunft(const Store& store, int64_t family_id, Lang lan
       return out;
     };
     for (const auto& a : *versions) {
-      AuskunftRecord r{b.t(Str::ausk_field_version) + " " + std::to_string(a.version) + " – " + a.drafted_on.german(), {}};
+      AuskunftRecord r{
+          b.t(Str::ausk_field_version) + " " + std::to_string(a.version) + " – " + a.drafted_on.german(), {}};
       add(r, b, Str::ausk_field_fallfuehrung, a.fallfuehrung_name);
       add(r, b, Str::ausk_field_description, a.fh_role + (a.kjh_role.empty() ? "" : " / " + a.kjh_role));
       add(r, tr(Str::rules_party_familie, lang), list(a.goals_familie));
@@ -304,13 +317,16 @@ Result<Auskunft> gather_auskunft(const Store& store, int64_t family_id, Lang lan
         add(r, b.t(Str::ausk_responsibilities) + ": " + x.topic,
             std::string(tr(rules::label(x.who), lang)) + (x.person.empty() ? "" : " – " + x.person));
       add(r, b, Str::ausk_field_person, a.companion_core_profession);
-      add(r, b, Str::ausk_field_content, a.competences_fh + (a.competences_kjh.empty() ? "" : " / " + a.competences_kjh));
+      add(r, b, Str::ausk_field_content,
+          a.competences_fh + (a.competences_kjh.empty() ? "" : " / " + a.competences_kjh));
       add(r, b, Str::ausk_field_how, a.communication);
       add(r, b, Str::ausk_field_reason, list(a.anlassfaelle));
       if (a.coordination_interval_days)
-        add(r, b, Str::ausk_field_date, std::to_string(*a.coordination_interval_days) + " d" +
-                                            (a.last_coordination_on ? " – " + a.last_coordination_on->german() : ""));
-      add(r, b.t(Str::ausk_field_agreements) + " " + tr(Str::rules_party_familie, lang), b.agreement(a.familie));
+        add(r, b, Str::ausk_field_date,
+            std::to_string(*a.coordination_interval_days) + " d" +
+                (a.last_coordination_on ? " – " + a.last_coordination_on->german() : ""));
+      add(r, b.t(Str::ausk_field_agreements) + " " + tr(Str::rules_party_familie, lang),
+          b.agreement(a.familie));
       add(r, b.t(Str::ausk_field_agreements) + " " + tr(Str::rules_party_fruehe_hilfen, lang),
           b.agreement(a.fruehe_hilfen));
       add(r, b.t(Str::ausk_field_agreements) + " " + tr(Str::rules_party_kjh, lang), b.agreement(a.kjh));
@@ -323,7 +339,8 @@ Result<Auskunft> gather_auskunft(const Store& store, int64_t family_id, Lang lan
     auto& s = section(Str::ausk_child_protection);
     auto head = [&](Str kind, const rules::EntryMeta& m, rules::Date on) {
       AuskunftRecord r{b.t(kind) + " – " + on.german(), {}};
-      add(r, b, Str::ausk_field_recorded, m.recorded_on.german() + (m.recorded_by.empty() ? "" : " – " + m.recorded_by));
+      add(r, b, Str::ausk_field_recorded,
+          m.recorded_on.german() + (m.recorded_by.empty() ? "" : " – " + m.recorded_by));
       if (m.corrects) add(r, b, Str::ausk_field_corrects, "#" + std::to_string(*m.corrects));
       return r;
     };
@@ -353,11 +370,13 @@ Result<Auskunft> gather_auskunft(const Store& store, int64_t family_id, Lang lan
       auto r = head(Str::ausk_kind_mitteilung, m.meta, m.on);
       add(r, b, Str::ausk_field_recipient, b.recipient(m.recipient));
       add(r, b, Str::ausk_field_channel, tr(rules::label(m.channel), lang));
-      add(r, b, Str::ausk_field_basis, std::string(tr(rules::label(m.norm), lang)) + (m.citation.empty() ? "" : " – " + m.citation));
+      add(r, b, Str::ausk_field_basis,
+          std::string(tr(rules::label(m.norm), lang)) + (m.citation.empty() ? "" : " – " + m.citation));
       add(r, b, Str::ausk_field_person, person_name(m.child));
       add(r, b, Str::ausk_field_content, m.suspicion);
       add(r, b, Str::ausk_field_reasons, m.reasons);
-      add(r, b, Str::ausk_field_categories, b.cats(m.content) + (m.content_text.empty() ? "" : " – " + m.content_text));
+      add(r, b, Str::ausk_field_categories,
+          b.cats(m.content) + (m.content_text.empty() ? "" : " – " + m.content_text));
       std::string informed = m.informed.state == rules::FamilyInformed::State::informiert
                                  ? b.t(Str::ausk_yes) + " " + b.de(m.informed.on)
                              : m.informed.state == rules::FamilyInformed::State::nicht_informiert
@@ -387,7 +406,8 @@ Result<Auskunft> gather_auskunft(const Store& store, int64_t family_id, Lang lan
 }
 
 std::string auskunft_text(const Auskunft& a, Lang lang) {
-  std::string out = rules::render(Str::ausk_title, a.family_name, lang) + "\n" + rules::render(Str::ausk_generated, a.generated_on, lang) + "\n";
+  std::string out = rules::render(Str::ausk_title, a.family_name, lang) + "\n" +
+                    rules::render(Str::ausk_generated, a.generated_on, lang) + "\n";
   for (const auto& s : a.sections) {
     out += "\n== " + std::string(tr(s.title, lang)) + " ==\n";
     if (s.records.empty()) out += tr(Str::ausk_none, lang) + std::string("\n");

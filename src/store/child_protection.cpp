@@ -106,7 +106,8 @@ Result<std::vector<Row>> read_rows(sqlite3* db, int64_t family_id, const char* k
 }
 
 Result<Row> read_row_by_id(sqlite3* db, int64_t id) {
-  auto s = prepare(db, (std::string("SELECT ") + kColumns + " FROM child_protection_entries WHERE id = ?1").c_str());
+  auto s = prepare(
+      db, (std::string("SELECT ") + kColumns + " FROM child_protection_entries WHERE id = ?1").c_str());
   if (!s.ok()) return s.error();
   s->bind(1, id);
   auto row = s->step();
@@ -154,7 +155,8 @@ Status check_child(sqlite3* db, int64_t family_id, const std::optional<int64_t>&
   s->bind(1, *child);
   auto row = s->step();
   if (!row.ok()) return row.error();
-  if (!*row || s->column_int(0) != family_id || (s->column_text(1) != "child" && s->column_text(1) != "expected_child"))
+  if (!*row || s->column_int(0) != family_id ||
+      (s->column_text(1) != "child" && s->column_text(1) != "expected_child"))
     return make_error(Str::kjh_err_child, "invalid field child");
   return {};
 }
@@ -180,13 +182,14 @@ Result<int64_t> append(Store& store, Row r) {
       next.id = 0;
       BB_TRY(rules::validate_append(metas, next));
     }
-    auto s = prepare(db,
-                     "INSERT INTO child_protection_entries(family_id, kind, corrects, recorded_on, recorded_by, "
-                     "event_on, child_id, what, who, partner_id, partner_name, outcome, data_form, consult_basis, "
-                     "result, channel, norm, citation, reasons, content, content_text, informed, informed_on, "
-                     "informed_reason, sought, sought_on, sought_reason, step_key, note, created_at) VALUES "
-                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
-                     "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)");
+    auto s =
+        prepare(db,
+                "INSERT INTO child_protection_entries(family_id, kind, corrects, recorded_on, recorded_by, "
+                "event_on, child_id, what, who, partner_id, partner_name, outcome, data_form, consult_basis, "
+                "result, channel, norm, citation, reasons, content, content_text, informed, informed_on, "
+                "informed_reason, sought, sought_on, sought_reason, step_key, note, created_at) VALUES "
+                "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
+                "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)");
     if (!s.ok()) return s.error();
     s->bind(1, r.family_id).bind(2, r.kind);
     bind_opt_int(*s, 3, r.meta.corrects);
@@ -312,12 +315,13 @@ Result<int64_t> record_mitteilung(Store& store, int64_t family_id, const rules::
   if (!j.ok()) return j.error();
   for (const auto& p : rules::validate_mitteilung(m, *j, today_date()))
     if (p.severity == rules::Severity::blocking)
-      return make_error(p.text.id, "invalid mitteilung", p.text.arg_label ? tr(*p.text.arg_label) : p.text.arg);
+      return make_error(p.text.id, "invalid mitteilung",
+                        p.text.arg_label ? tr(*p.text.arg_label) : p.text.arg);
   return append(store, mitteilung_row(family_id, m));
 }
 
-Result<int64_t> record_family_informed(Store& store, int64_t mitteilung_id, const rules::FamilyInformed& informed,
-                                       const std::string& by) {
+Result<int64_t> record_family_informed(Store& store, int64_t mitteilung_id,
+                                       const rules::FamilyInformed& informed, const std::string& by) {
   auto row = read_row_by_id(store.db(), mitteilung_id);
   if (!row.ok()) return row.error();
   if (row->kind != "mitteilung") return make_error(Str::cp_err_not_mitteilung, "entry is not a mitteilung");
@@ -367,7 +371,8 @@ Result<ChildProtectionFile> load_child_protection(const Store& store, int64_t fa
       o.what = r.what;
       o.partner = r.partner_id;
       o.offered_on = r.event_on;
-      o.outcome = from_code_or<rules::SupportOutcome>(r.outcome.value_or(""), 4, rules::SupportOutcome::angeboten);
+      o.outcome =
+          from_code_or<rules::SupportOutcome>(r.outcome.value_or(""), 4, rules::SupportOutcome::angeboten);
       o.note = r.note;
       f.support.push_back(o);
     } else if (r.kind == "beratung") {
@@ -399,8 +404,9 @@ std::optional<Str> str_from_key(const std::string& key) {
 }  // namespace
 
 Result<std::vector<rules::ProcedureStep>> load_procedure(const Store& store) {
-  auto s = prepare(store.db(),
-                   "SELECT step_key, label, builtin, required FROM child_protection_procedure ORDER BY position");
+  auto s =
+      prepare(store.db(),
+              "SELECT step_key, label, builtin, required FROM child_protection_procedure ORDER BY position");
   if (!s.ok()) return s.error();
   std::vector<rules::ProcedureStep> out;
   for (;;) {
@@ -429,8 +435,9 @@ Status set_procedure(Store& store, const std::vector<rules::ProcedureStep>& step
   }
   return with_transaction(store, [&](sqlite3* db) -> Status {
     BB_TRY(exec(db, "DELETE FROM child_protection_procedure"));
-    auto s = prepare(db, "INSERT INTO child_protection_procedure(position, step_key, label, builtin, required) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5)");
+    auto s = prepare(db,
+                     "INSERT INTO child_protection_procedure(position, step_key, label, builtin, required) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5)");
     if (!s.ok()) return s.error();
     int64_t pos = 0;
     for (const auto& p : steps) {

@@ -36,8 +36,8 @@ Result<int64_t> record_consultation(Store& store, int64_t family_id, const rules
 Result<int64_t> record_mitteilung(Store& store, int64_t family_id, const rules::Mitteilung& m);
 // Whether and when the family was informed, or why not: a correction of the
 // Mitteilung carrying the new state. Returns the new entry's id.
-Result<int64_t> record_family_informed(Store& store, int64_t mitteilung_id, const rules::FamilyInformed& informed,
-                                       const std::string& by);
+Result<int64_t> record_family_informed(Store& store, int64_t mitteilung_id,
+                                       const rules::FamilyInformed& informed, const std::string& by);
 // A step of the local procedure done.
 Result<int64_t> record_step(Store& store, int64_t family_id, const rules::StepDone& step);
 

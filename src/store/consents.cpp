@@ -85,26 +85,30 @@ Result<int64_t> record_consent(Store& store, const Consent& c) {
   if (c.revoked_on) return make_error(Str::consent_err_revoked_on_create, "invalid field revoked_on");
   const auto problems = rules::consent_problems(c);
   if (!problems.empty())
-    return make_error(rules::text(problems.front()), "invalid consent: " + std::to_string(problems.size()) +
-                                                         " problem(s)");
+    return make_error(rules::text(problems.front()),
+                      "invalid consent: " + std::to_string(problems.size()) + " problem(s)");
   BB_TRY(not_in_future(c.given_on, "given_on"));
-  if (c.purpose != rules::Purpose::dokumentation && !rules::purpose_fits_recipient(c.purpose, c.recipient.kind))
+  if (c.purpose != rules::Purpose::dokumentation &&
+      !rules::purpose_fits_recipient(c.purpose, c.recipient.kind))
     return make_error(Str::consent_err_recipient, "invalid field recipient",
                       tr(rules::label(c.recipient.kind)));
   int64_t id = 0;
   BB_TRY(with_transaction(store, [&](sqlite3* db) -> Status {
     BB_TRY(require_family(db, c.family));
     BB_TRY(check_may_consent(db, c.family, c.person));
-    auto s = prepare(db,
-                     "INSERT INTO consents(family_id, person_id, purpose, recipient_kind, recipient_partner_id, "
-                     "recipient_name, categories, given_on, form, witness, valid_until, note, created_at) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+    auto s =
+        prepare(db,
+                "INSERT INTO consents(family_id, person_id, purpose, recipient_kind, recipient_partner_id, "
+                "recipient_name, categories, given_on, form, witness, valid_until, note, created_at) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
     if (!s.ok()) return s.error();
     s->bind(1, c.family).bind(2, c.person).bind(3, std::string_view(rules::code(c.purpose)));
     s->bind(4, std::string_view(rules::code(c.recipient.kind)));
     bind_opt_int(*s, 5, c.recipient.partner);
     s->bind(6, c.recipient.name).bind(7, static_cast<int64_t>(c.categories.bits()));
-    s->bind(8, std::string_view(c.given_on.iso())).bind(9, std::string_view(code(c.form))).bind(10, c.witness);
+    s->bind(8, std::string_view(c.given_on.iso()))
+        .bind(9, std::string_view(code(c.form)))
+        .bind(10, c.witness);
     bind_date(*s, 11, c.valid_until);
     s->bind(12, c.note).bind(13, now());
     BB_TRY(s->run());

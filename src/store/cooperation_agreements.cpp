@@ -17,7 +17,8 @@ namespace {
 bool agreed_by_all(const CooperationAgreement& a) { return a.familie.on && a.fruehe_hilfen.on && a.kjh.on; }
 
 constexpr const char* kColumns =
-    "id, version, drafted_on, fh_voluntary_outside_plan, family_is_client, fh_role, kjh_role, fallfuehrung_name, "
+    "id, version, drafted_on, fh_voluntary_outside_plan, family_is_client, fh_role, kjh_role, "
+    "fallfuehrung_name, "
     "companion_core_profession, competences_fh, competences_kjh, exchange_only_with_consent, "
     "no_reporting_duty_stated, communication, coordination_interval_days, last_coordination_on, familie_on, "
     "familie_by, familie_note, fh_on, fh_by, fh_note, kjh_on, kjh_by, kjh_note, family_id";
@@ -31,8 +32,9 @@ rules::Agreement read_agreement(const Statement& s, int& i) {
 }
 
 Status read_items(sqlite3* db, CooperationAgreement& a) {
-  auto s = prepare(db, "SELECT list, text, coalesce(responsible, ''), person FROM cooperation_agreement_items "
-                       "WHERE agreement_id = ?1 ORDER BY list, position");
+  auto s = prepare(db,
+                   "SELECT list, text, coalesce(responsible, ''), person FROM cooperation_agreement_items "
+                   "WHERE agreement_id = ?1 ORDER BY list, position");
   if (!s.ok()) return s.error();
   s->bind(1, a.id);
   for (;;) {
@@ -108,14 +110,20 @@ Status write_items(sqlite3* db, const CooperationAgreement& a) {
   auto d = prepare(db, "DELETE FROM cooperation_agreement_items WHERE agreement_id = ?1");
   if (!d.ok()) return d.error();
   BB_TRY(d->bind(1, a.id).run());
-  auto s = prepare(db, "INSERT INTO cooperation_agreement_items(agreement_id, list, position, text, responsible, "
-                       "person) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  auto s = prepare(db,
+                   "INSERT INTO cooperation_agreement_items(agreement_id, list, position, text, responsible, "
+                   "person) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   if (!s.ok()) return s.error();
   auto put = [&](const char* list, const std::vector<std::string>& texts) -> Status {
     int64_t pos = 0;
     for (const auto& t : texts) {
       s->reset();
-      s->bind(1, a.id).bind(2, std::string_view(list)).bind(3, ++pos).bind(4, t).bind_null(5).bind(6, std::string_view(""));
+      s->bind(1, a.id)
+          .bind(2, std::string_view(list))
+          .bind(3, ++pos)
+          .bind(4, t)
+          .bind_null(5)
+          .bind(6, std::string_view(""));
       BB_TRY(s->run());
     }
     return {};
@@ -138,7 +146,8 @@ void bind_content(Statement& s, const CooperationAgreement& a) {
   // ?2.. in the order of kColumns after id/version (drafted_on … kjh_note), ?26 updated_at.
   int i = 2;
   s.bind(i++, std::string_view(a.drafted_on.iso()));
-  s.bind(i++, static_cast<int64_t>(a.fh_voluntary_outside_plan)).bind(i++, static_cast<int64_t>(a.family_is_client));
+  s.bind(i++, static_cast<int64_t>(a.fh_voluntary_outside_plan))
+      .bind(i++, static_cast<int64_t>(a.family_is_client));
   s.bind(i++, a.fh_role).bind(i++, a.kjh_role).bind(i++, a.fallfuehrung_name);
   s.bind(i++, a.companion_core_profession).bind(i++, a.competences_fh).bind(i++, a.competences_kjh);
   s.bind(i++, static_cast<int64_t>(a.exchange_only_with_consent));
@@ -157,10 +166,12 @@ void bind_content(Statement& s, const CooperationAgreement& a) {
 
 }  // namespace
 
-Result<SavedAgreement> save_cooperation_agreement(Store& store, int64_t family_id, const CooperationAgreement& a) {
+Result<SavedAgreement> save_cooperation_agreement(Store& store, int64_t family_id,
+                                                  const CooperationAgreement& a) {
   if (a.fallfuehrung != rules::CaseLead::kjh)
     return make_error(Str::coop_err_fallfuehrung, "invalid field fallfuehrung");
-  if (a.coordination_interval_days && (*a.coordination_interval_days < 1 || *a.coordination_interval_days > 3660))
+  if (a.coordination_interval_days &&
+      (*a.coordination_interval_days < 1 || *a.coordination_interval_days > 3660))
     return make_error(Str::coop_err_interval, "invalid field coordination_interval_days");
   BB_TRY(not_in_future(a.drafted_on, "drafted_on"));
   BB_TRY(not_in_future(a.familie.on, "familie.on"));
@@ -186,14 +197,15 @@ Result<SavedAgreement> save_cooperation_agreement(Store& store, int64_t family_i
     staged.familie.on.reset();
     if (a.id == 0) {
       row.version = latest ? latest->version + 1 : 1;
-      auto s = prepare(db,
-                       "INSERT INTO cooperation_agreements(version, drafted_on, fh_voluntary_outside_plan, "
-                       "family_is_client, fh_role, kjh_role, fallfuehrung_name, companion_core_profession, "
-                       "competences_fh, competences_kjh, exchange_only_with_consent, no_reporting_duty_stated, "
-                       "communication, coordination_interval_days, last_coordination_on, familie_on, familie_by, "
-                       "familie_note, fh_on, fh_by, fh_note, kjh_on, kjh_by, kjh_note, updated_at, family_id, "
-                       "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-                       "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?25)");
+      auto s = prepare(
+          db,
+          "INSERT INTO cooperation_agreements(version, drafted_on, fh_voluntary_outside_plan, "
+          "family_is_client, fh_role, kjh_role, fallfuehrung_name, companion_core_profession, "
+          "competences_fh, competences_kjh, exchange_only_with_consent, no_reporting_duty_stated, "
+          "communication, coordination_interval_days, last_coordination_on, familie_on, familie_by, "
+          "familie_note, fh_on, fh_by, fh_note, kjh_on, kjh_by, kjh_note, updated_at, family_id, "
+          "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+          "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?25)");
       if (!s.ok()) return s.error();
       s->bind(1, static_cast<int64_t>(row.version));
       bind_content(*s, staged);
@@ -204,14 +216,15 @@ Result<SavedAgreement> save_cooperation_agreement(Store& store, int64_t family_i
       if (!latest || latest->id != a.id || agreed_by_all(*latest))
         return make_error(Str::coop_err_frozen, "only the latest draft can be overwritten");
       row.version = latest->version;
-      auto s = prepare(db,
-                       "UPDATE cooperation_agreements SET drafted_on = ?2, fh_voluntary_outside_plan = ?3, "
-                       "family_is_client = ?4, fh_role = ?5, kjh_role = ?6, fallfuehrung_name = ?7, "
-                       "companion_core_profession = ?8, competences_fh = ?9, competences_kjh = ?10, "
-                       "exchange_only_with_consent = ?11, no_reporting_duty_stated = ?12, communication = ?13, "
-                       "coordination_interval_days = ?14, last_coordination_on = ?15, familie_on = ?16, "
-                       "familie_by = ?17, familie_note = ?18, fh_on = ?19, fh_by = ?20, fh_note = ?21, "
-                       "kjh_on = ?22, kjh_by = ?23, kjh_note = ?24, updated_at = ?25 WHERE id = ?1");
+      auto s =
+          prepare(db,
+                  "UPDATE cooperation_agreements SET drafted_on = ?2, fh_voluntary_outside_plan = ?3, "
+                  "family_is_client = ?4, fh_role = ?5, kjh_role = ?6, fallfuehrung_name = ?7, "
+                  "companion_core_profession = ?8, competences_fh = ?9, competences_kjh = ?10, "
+                  "exchange_only_with_consent = ?11, no_reporting_duty_stated = ?12, communication = ?13, "
+                  "coordination_interval_days = ?14, last_coordination_on = ?15, familie_on = ?16, "
+                  "familie_by = ?17, familie_note = ?18, fh_on = ?19, fh_by = ?20, fh_note = ?21, "
+                  "kjh_on = ?22, kjh_by = ?23, kjh_note = ?24, updated_at = ?25 WHERE id = ?1");
       if (!s.ok()) return s.error();
       s->bind(1, a.id);
       bind_content(*s, staged);
@@ -236,8 +249,9 @@ Result<SavedAgreement> save_cooperation_agreement(Store& store, int64_t family_i
 Status record_coordination(Store& store, int64_t agreement_id, Date on) {
   BB_TRY(not_in_future(on, "last_coordination_on"));
   return with_transaction(store, [&](sqlite3* db) -> Status {
-    auto s = prepare(db, "UPDATE cooperation_agreements SET last_coordination_on = ?2, updated_at = ?3 "
-                         "WHERE id = ?1");
+    auto s = prepare(db,
+                     "UPDATE cooperation_agreements SET last_coordination_on = ?2, updated_at = ?3 "
+                     "WHERE id = ?1");
     if (!s.ok()) return s.error();
     BB_TRY(s->bind(1, agreement_id).bind(2, std::string_view(on.iso())).bind(3, now()).run());
     if (sqlite3_changes(db) == 0) return not_found("cooperation agreement", agreement_id);

@@ -46,7 +46,8 @@ Status record_coordination(Store& store, int64_t agreement_id, rules::Date on);
 // version agreed by all three), if any.
 Result<std::vector<rules::CooperationAgreement>> load_cooperation_agreements(const Store& store,
                                                                              int64_t family_id);
-Result<std::optional<rules::CooperationAgreement>> load_latest_agreement(const Store& store, int64_t family_id);
+Result<std::optional<rules::CooperationAgreement>> load_latest_agreement(const Store& store,
+                                                                         int64_t family_id);
 Result<std::optional<rules::CooperationAgreement>> load_agreement_in_force(const Store& store,
                                                                            int64_t family_id);
 

@@ -27,8 +27,9 @@ Result<rules::CaseFacts> read_case_facts(sqlite3* db, int64_t family_id) {
   rules::CaseFacts f;
   f.family = family_id;
   {
-    auto s = prepare(db, "SELECT id FROM persons WHERE family_id = ?1 AND role IN ('parent', 'caregiver') "
-                         "ORDER BY id");
+    auto s = prepare(db,
+                     "SELECT id FROM persons WHERE family_id = ?1 AND role IN ('parent', 'caregiver') "
+                     "ORDER BY id");
     if (!s.ok()) return s.error();
     s->bind(1, family_id);
     for (;;) {
@@ -144,7 +145,8 @@ Result<std::vector<DisclosureRecord>> read_log(sqlite3* db, const char* where, i
     e.legal_basis_id = opt_int(*s, i++);
     if (!s->column_is_null(i)) {
       rules::ConsentSoughtRecord cs;
-      cs.result = from_code_or<rules::ConsentSought>(s->column_text(i), 4, rules::ConsentSought::nicht_erfasst);
+      cs.result =
+          from_code_or<rules::ConsentSought>(s->column_text(i), 4, rules::ConsentSought::nicht_erfasst);
       cs.on = opt_date(*s, i + 1);
       cs.reason_not_sought = s->column_text(i + 2);
       e.consent_sought = cs;
@@ -156,7 +158,8 @@ Result<std::vector<DisclosureRecord>> read_log(sqlite3* db, const char* where, i
     out.push_back(std::move(r));
   }
   // The consents each line relied on.
-  auto c = prepare(db, "SELECT consent_id FROM disclosure_consents WHERE disclosure_id = ?1 ORDER BY consent_id");
+  auto c =
+      prepare(db, "SELECT consent_id FROM disclosure_consents WHERE disclosure_id = ?1 ORDER BY consent_id");
   if (!c.ok()) return c.error();
   for (auto& r : out) {
     c->reset();
@@ -206,11 +209,12 @@ Result<DisclosureOutcome> disclose(Store& store, const rules::DisclosureRequest&
     auto entry = rules::make_log_entry(d, consent_sought, by, note);
     if (!entry.ok()) return entry.error();
     const auto& e = *entry;
-    auto s = prepare(db,
-                     "INSERT INTO disclosures(family_id, disclosed_on, recipient_kind, recipient_partner_id, "
-                     "recipient_name, purpose, categories, channel, data_form, basis, norm, legal_basis_id, "
-                     "consent_sought, consent_sought_on, reason_not_sought, disclosed_by, note, created_at) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
+    auto s =
+        prepare(db,
+                "INSERT INTO disclosures(family_id, disclosed_on, recipient_kind, recipient_partner_id, "
+                "recipient_name, purpose, categories, channel, data_form, basis, norm, legal_basis_id, "
+                "consent_sought, consent_sought_on, reason_not_sought, disclosed_by, note, created_at) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
     if (!s.ok()) return s.error();
     s->bind(1, e.family).bind(2, std::string_view(e.on.iso()));
     s->bind(3, std::string_view(rules::code(e.recipient.kind)));

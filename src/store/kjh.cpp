@@ -34,7 +34,8 @@ Status check_person_role(sqlite3* db, int64_t family_id, int64_t person, bool ex
 }
 
 Status check_involvement(sqlite3* db, int64_t family_id, const rules::KjhInvolvement& i) {
-  if (i.ended_on && *i.ended_on < i.from) return make_error(Str::kjh_err_end_before_start, "invalid field ended_on");
+  if (i.ended_on && *i.ended_on < i.from)
+    return make_error(Str::kjh_err_end_before_start, "invalid field ended_on");
   BB_TRY(not_in_future(i.from, "from"));
   BB_TRY(not_in_future(i.ended_on, "ended_on"));
   if (i.child) BB_TRY(check_person_role(db, family_id, *i.child, false, Str::kjh_err_child));
@@ -91,7 +92,8 @@ void bind_exception(Statement& s, const rules::CooperationException& e) {
   s.bind(2, std::string_view(rules::code(e.kind))).bind(3, std::string_view(e.decided_on.iso()));
   s.bind(4, e.ruecksprache.who);
   bind_date(s, 5, e.ruecksprache.on);
-  s.bind(6, static_cast<int64_t>(e.ruecksprache.intervision)).bind(7, static_cast<int64_t>(e.ruecksprache.approved));
+  s.bind(6, static_cast<int64_t>(e.ruecksprache.intervision))
+      .bind(7, static_cast<int64_t>(e.ruecksprache.approved));
   s.bind(8, e.ruecksprache.note);
   bind_agreement(s, 9, e.familie);
   bind_agreement(s, 12, e.fruehe_hilfen);
@@ -172,7 +174,8 @@ Result<std::vector<rules::KjhInvolvement>> read_involvements(sqlite3* db, int64_
     i.kind = from_code_or<rules::KjhKind>(s->column_text(c++), 4, rules::KjhKind::keine);
     i.from = date_or(*s, c++);
     i.ended_on = opt_date(*s, c++);
-    i.ergebnis = from_code_or<rules::AbklaerungErgebnis>(s->column_text(c++), 4, rules::AbklaerungErgebnis::offen);
+    i.ergebnis =
+        from_code_or<rules::AbklaerungErgebnis>(s->column_text(c++), 4, rules::AbklaerungErgebnis::offen);
     i.fallfuehrung = s->column_text(c++);
     i.kjh_office = opt_int(*s, c++);
     i.note = s->column_text(c++);
@@ -239,13 +242,14 @@ Result<int64_t> record_kjh_exception(Store& store, int64_t family_id, const rule
     BB_TRY(check_exception(db, family_id, e));
     if (e.kind == rules::ExceptionKind::c_schwangerschaft && e.expected_child)
       BB_TRY(check_person_role(db, family_id, *e.expected_child, true, Str::kjh_err_expected_child));
-    auto s = prepare(db,
-                     "INSERT INTO kjh_exceptions(family_id, kind, decided_on, leitung_who, leitung_on, "
-                     "intervision, leitung_approved, leitung_note, familie_on, familie_by, familie_note, fh_on, "
-                     "fh_by, fh_note, kjh_on, kjh_by, kjh_note, transition_end, unbefristet, "
-                     "ergaenzend_freiwillig, expected_child_id, begruendung, risks_weighed, ended_on, created_at, "
-                     "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-                     "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?25)");
+    auto s =
+        prepare(db,
+                "INSERT INTO kjh_exceptions(family_id, kind, decided_on, leitung_who, leitung_on, "
+                "intervision, leitung_approved, leitung_note, familie_on, familie_by, familie_note, fh_on, "
+                "fh_by, fh_note, kjh_on, kjh_by, kjh_note, transition_end, unbefristet, "
+                "ergaenzend_freiwillig, expected_child_id, begruendung, risks_weighed, ended_on, created_at, "
+                "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+                "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?25)");
     if (!s.ok()) return s.error();
     s->bind(1, family_id);
     bind_exception(*s, e);
@@ -261,13 +265,14 @@ Status edit_kjh_exception(Store& store, int64_t exception_id, const rules::Coope
     auto family = family_of_row(db, "kjh_exceptions", exception_id);
     if (!family.ok()) return family.error();
     BB_TRY(check_exception(db, *family, e));
-    auto s = prepare(db,
-                     "UPDATE kjh_exceptions SET kind = ?2, decided_on = ?3, leitung_who = ?4, leitung_on = ?5, "
-                     "intervision = ?6, leitung_approved = ?7, leitung_note = ?8, familie_on = ?9, "
-                     "familie_by = ?10, familie_note = ?11, fh_on = ?12, fh_by = ?13, fh_note = ?14, "
-                     "kjh_on = ?15, kjh_by = ?16, kjh_note = ?17, transition_end = ?18, unbefristet = ?19, "
-                     "ergaenzend_freiwillig = ?20, expected_child_id = ?21, begruendung = ?22, "
-                     "risks_weighed = ?23, ended_on = ?24, updated_at = ?25 WHERE id = ?1");
+    auto s =
+        prepare(db,
+                "UPDATE kjh_exceptions SET kind = ?2, decided_on = ?3, leitung_who = ?4, leitung_on = ?5, "
+                "intervision = ?6, leitung_approved = ?7, leitung_note = ?8, familie_on = ?9, "
+                "familie_by = ?10, familie_note = ?11, fh_on = ?12, fh_by = ?13, fh_note = ?14, "
+                "kjh_on = ?15, kjh_by = ?16, kjh_note = ?17, transition_end = ?18, unbefristet = ?19, "
+                "ergaenzend_freiwillig = ?20, expected_child_id = ?21, begruendung = ?22, "
+                "risks_weighed = ?23, ended_on = ?24, updated_at = ?25 WHERE id = ?1");
     if (!s.ok()) return s.error();
     s->bind(1, exception_id);
     bind_exception(*s, e);
@@ -285,8 +290,10 @@ Status end_kjh_exception(Store& store, int64_t exception_id, Date on, const std:
     s->bind(1, exception_id);
     auto row = s->step();
     if (!row.ok()) return row.error();
-    if (*row && !s->column_is_null(0)) return make_error(Str::kjh_err_already_ended, "exception already ended");
-    auto u = prepare(db, "UPDATE kjh_exceptions SET ended_on = ?2, end_note = ?3, updated_at = ?4 WHERE id = ?1");
+    if (*row && !s->column_is_null(0))
+      return make_error(Str::kjh_err_already_ended, "exception already ended");
+    auto u =
+        prepare(db, "UPDATE kjh_exceptions SET ended_on = ?2, end_note = ?3, updated_at = ?4 WHERE id = ?1");
     if (!u.ok()) return u.error();
     return u->bind(1, exception_id).bind(2, std::string_view(on.iso())).bind(3, note).bind(4, now()).run();
   });
@@ -317,9 +324,10 @@ Result<rules::KjhFacts> load_kjh_facts(const Store& store, int64_t family_id) {
   f.exceptions = std::move(*ex);
   // Pregnancies: every expected child; every person named by an exception (c),
   // with its birth date once born (then the role is "child").
-  auto s = prepare(db,
-                   "SELECT id, role, birth_date FROM persons WHERE family_id = ?1 AND (role = 'expected_child' "
-                   "OR id IN (SELECT expected_child_id FROM kjh_exceptions WHERE family_id = ?1)) ORDER BY id");
+  auto s =
+      prepare(db,
+              "SELECT id, role, birth_date FROM persons WHERE family_id = ?1 AND (role = 'expected_child' "
+              "OR id IN (SELECT expected_child_id FROM kjh_exceptions WHERE family_id = ?1)) ORDER BY id");
   if (!s.ok()) return s.error();
   s->bind(1, family_id);
   for (;;) {
@@ -348,11 +356,13 @@ Result<KjhStatus> kjh_status(const Store& store, int64_t family_id, std::optiona
   return out;
 }
 
-Result<std::vector<KjhDecisionDue>> families_needing_kjh_decision(const Store& store, std::optional<Date> on) {
-  auto s = prepare(store.db(),
-                   "SELECT DISTINCT f.id, f.family_name FROM families f JOIN kjh_involvements k ON k.family_id = f.id "
-                   "WHERE f.status IN ('erstkontakt', 'laufend') AND k.kind IN ('abklaerung', "
-                   "'verbindlicher_hilfeplan') ORDER BY f.sort_key, f.id");
+Result<std::vector<KjhDecisionDue>> families_needing_kjh_decision(const Store& store,
+                                                                  std::optional<Date> on) {
+  auto s = prepare(
+      store.db(),
+      "SELECT DISTINCT f.id, f.family_name FROM families f JOIN kjh_involvements k ON k.family_id = f.id "
+      "WHERE f.status IN ('erstkontakt', 'laufend') AND k.kind IN ('abklaerung', "
+      "'verbindlicher_hilfeplan') ORDER BY f.sort_key, f.id");
   if (!s.ok()) return s.error();
   std::vector<KjhDecisionDue> candidates;
   for (;;) {

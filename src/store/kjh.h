@@ -63,7 +63,8 @@ struct KjhStatus {
   bool only_b_or_d = false;
   std::vector<rules::MissingItem> missing;  // of the pending exception (empty: nothing pending)
 };
-Result<KjhStatus> kjh_status(const Store& store, int64_t family_id, std::optional<rules::Date> on = std::nullopt);
+Result<KjhStatus> kjh_status(const Store& store, int64_t family_id,
+                             std::optional<rules::Date> on = std::nullopt);
 
 // Families in Begleitung whose KJH situation needs a decision today (for
 // the start screen): id and family name.
@@ -71,7 +72,7 @@ struct KjhDecisionDue {
   int64_t family_id = 0;
   std::string family_name;
 };
-Result<std::vector<KjhDecisionDue>> families_needing_kjh_decision(const Store& store,
-                                                                  std::optional<rules::Date> on = std::nullopt);
+Result<std::vector<KjhDecisionDue>> families_needing_kjh_decision(
+    const Store& store, std::optional<rules::Date> on = std::nullopt);
 
 }  // namespace bb::store

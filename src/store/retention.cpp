@@ -28,8 +28,9 @@ Result<DeletionList> cases_due_for_deletion(const Store& store, std::optional<Da
   out.policy_set = policy->months.has_value();
   out.policy_text = policy_text(*policy);
   if (!out.policy_set) return out;  // nothing is ever due without a period
-  auto s = prepare(store.db(), "SELECT id, family_name, ended_on FROM families WHERE status = 'abgeschlossen' "
-                               "AND ended_on IS NOT NULL ORDER BY ended_on, id");
+  auto s = prepare(store.db(),
+                   "SELECT id, family_name, ended_on FROM families WHERE status = 'abgeschlossen' "
+                   "AND ended_on IS NOT NULL ORDER BY ended_on, id");
   if (!s.ok()) return s.error();
   for (;;) {
     auto row = s->step();
@@ -40,8 +41,9 @@ Result<DeletionList> cases_due_for_deletion(const Store& store, std::optional<Da
     if (answer.state == rules::RetentionState::faellig && closed && answer.due_on)
       out.due.push_back({s->column_int(0), s->column_text(1), *closed, *answer.due_on});
   }
-  std::stable_sort(out.due.begin(), out.due.end(),
-                   [](const DeletionCandidate& a, const DeletionCandidate& b) { return a.due_on < b.due_on; });
+  std::stable_sort(
+      out.due.begin(), out.due.end(),
+      [](const DeletionCandidate& a, const DeletionCandidate& b) { return a.due_on < b.due_on; });
   return out;
 }
 

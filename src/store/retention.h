@@ -29,8 +29,8 @@ struct DeletionCandidate {
   rules::Date due_on;
 };
 struct DeletionList {
-  bool policy_set = false;  // false: the organisation set no period; the list is empty
-  rules::Text policy_text;  // "nicht eingestellt" / the period
+  bool policy_set = false;             // false: the organisation set no period; the list is empty
+  rules::Text policy_text;             // "nicht eingestellt" / the period
   std::vector<DeletionCandidate> due;  // oldest due first
 };
 // Closed families whose retention period is over on `on` (default today).

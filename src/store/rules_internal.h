@@ -22,14 +22,14 @@
 namespace bb::store::detail {
 
 // Codes of enums the core names only by label (the stored text).
-const char* code(rules::DataForm f);              // personenbezogen, pseudonymisiert, anonymisiert
-const char* code(rules::ConsentForm f);           // schriftlich, muendlich
-const char* code(rules::ConsentSought s);         // nicht_erfasst, angestrebt_erteilt, ...
-const char* code(rules::AbklaerungErgebnis e);    // offen, kein_hilfebedarf, ...
-const char* code(rules::SupportOutcome o);        // angeboten, angenommen, abgelehnt, in_anspruch_genommen
-const char* code(rules::ConsultationBasis b);     // de_kkg_4_2, de_sgb_viii_8b, at_fachberatung, unbestimmt
+const char* code(rules::DataForm f);               // personenbezogen, pseudonymisiert, anonymisiert
+const char* code(rules::ConsentForm f);            // schriftlich, muendlich
+const char* code(rules::ConsentSought s);          // nicht_erfasst, angestrebt_erteilt, ...
+const char* code(rules::AbklaerungErgebnis e);     // offen, kein_hilfebedarf, ...
+const char* code(rules::SupportOutcome o);         // angeboten, angenommen, abgelehnt, in_anspruch_genommen
+const char* code(rules::ConsultationBasis b);      // de_kkg_4_2, de_sgb_viii_8b, at_fachberatung, unbestimmt
 const char* code(rules::FamilyInformed::State s);  // offen, informiert, nicht_informiert
-const char* code(rules::Responsible r);           // familie, fruehe_hilfen, kjh, andere
+const char* code(rules::Responsible r);            // familie, fruehe_hilfen, kjh, andere
 
 // The enum value whose code is `text`: E values 0..count-1.
 template <class E>

@@ -26,8 +26,8 @@ TEST_CASE("cpstore-1: child-protection entries are append-only: UPDATE and DELET
   auto id = store::record_anhaltspunkt(rs.store, f.id, anhaltspunkt(f.child, "Hämatom am Oberarm"));
   REQUIRE(id.ok());
   const auto sid = std::to_string(*id);
-  CHECK(sql_fails(rs.store, "UPDATE child_protection_entries SET what = 'x' WHERE id = " + sid).find("append-only") !=
-        std::string::npos);
+  CHECK(sql_fails(rs.store, "UPDATE child_protection_entries SET what = 'x' WHERE id = " + sid)
+            .find("append-only") != std::string::npos);
   CHECK(sql_fails(rs.store, "DELETE FROM child_protection_entries WHERE id = " + sid).find("append-only") !=
         std::string::npos);
   // The child named in an entry stays in the file.
@@ -37,7 +37,8 @@ TEST_CASE("cpstore-1: child-protection entries are append-only: UPDATE and DELET
   CHECK(count(rs.store, "SELECT count(*) FROM child_protection_entries") == 0);
 }
 
-TEST_CASE("cpstore-2: a correction is a new entry naming the latest version of the same family and kind, once") {
+TEST_CASE(
+    "cpstore-2: a correction is a new entry naming the latest version of the same family and kind, once") {
   RulesStore rs;
   const auto f = make_family(rs.store);
   const auto g = make_family(rs.store, "Okafor");
@@ -59,10 +60,11 @@ TEST_CASE("cpstore-2: a correction is a new entry naming the latest version of t
   s.meta.corrects = *second;
   CHECK(store::record_support(rs.store, f.id, s).error().is(Str::rules_cp_correct_unknown));
   // The trigger also guards raw SQL.
-  sql_fails(rs.store, "INSERT INTO child_protection_entries(family_id, kind, corrects, recorded_on, event_on, "
-                      "outcome, created_at) VALUES (" +
-                          std::to_string(f.id) + ", 'unterstuetzung', " + std::to_string(*second) +
-                          ", '2026-11-20', '2026-11-20', 'angeboten', 'x')");
+  sql_fails(rs.store,
+            "INSERT INTO child_protection_entries(family_id, kind, corrects, recorded_on, event_on, "
+            "outcome, created_at) VALUES (" +
+                std::to_string(f.id) + ", 'unterstuetzung', " + std::to_string(*second) +
+                ", '2026-11-20', '2026-11-20', 'angeboten', 'x')");
   auto file = store::load_child_protection(rs.store, f.id);
   REQUIRE(file.ok());
   REQUIRE(file->anhaltspunkte.size() == 2);
@@ -71,7 +73,8 @@ TEST_CASE("cpstore-2: a correction is a new entry naming the latest version of t
 }
 
 TEST_CASE(
-    "cpstore-3: the Austrian Mitteilung needs suspicion, reasons and writing; whether the family was informed is "
+    "cpstore-3: the Austrian Mitteilung needs suspicion, reasons and writing; whether the family was "
+    "informed is "
     "a correction") {
   RulesStore rs;
   REQUIRE(store::set_jurisdiction(rs.store, Jurisdiction::oesterreich).ok());
@@ -111,7 +114,8 @@ TEST_CASE(
   CHECK(bases.front().id == *fix);
 }
 
-TEST_CASE("cpstore-4: a consultation never uses personal data; its basis follows jurisdiction and profession") {
+TEST_CASE(
+    "cpstore-4: a consultation never uses personal data; its basis follows jurisdiction and profession") {
   RulesStore rs;
   REQUIRE(store::set_jurisdiction(rs.store, Jurisdiction::deutschland).ok());
   const auto f = make_family(rs.store);  // companion: Hebamme
@@ -139,7 +143,8 @@ TEST_CASE("cpstore-4: a consultation never uses personal data; its basis follows
   CHECK_FALSE(store::mitteilung_norm_for(rs.store, *unknown)->has_value());
 }
 
-TEST_CASE("cpstore-5: the local procedure is a checklist: the jurisdiction's start, configurable, steps recorded") {
+TEST_CASE(
+    "cpstore-5: the local procedure is a checklist: the jurisdiction's start, configurable, steps recorded") {
   RulesStore rs;
   const auto f = make_family(rs.store);
   CHECK(store::load_procedure(rs.store).error().is(Str::cp_err_jurisdiction));
@@ -148,8 +153,8 @@ TEST_CASE("cpstore-5: the local procedure is a checklist: the jurisdiction's sta
   REQUIRE(steps.ok());
   CHECK(steps->size() == default_procedure(Jurisdiction::oesterreich).size());
   // The network's own steps: keep the first built-in one, add its own.
-  std::vector<ProcedureStep> own = {steps->front(), ProcedureStep{"netzwerk", "Netzwerkkoordination informieren",
-                                                                  std::nullopt, false}};
+  std::vector<ProcedureStep> own = {
+      steps->front(), ProcedureStep{"netzwerk", "Netzwerkkoordination informieren", std::nullopt, false}};
   REQUIRE(store::set_procedure(rs.store, own).ok());
   auto loaded = store::load_procedure(rs.store);
   REQUIRE(loaded.ok());
@@ -157,7 +162,8 @@ TEST_CASE("cpstore-5: the local procedure is a checklist: the jurisdiction's sta
   CHECK(loaded->front().builtin == steps->front().builtin);
   CHECK(loaded->back().text(Lang::de) == "Netzwerkkoordination informieren");
   CHECK_FALSE(store::set_procedure(rs.store, {own[0], own[0]}).ok());  // keys unique
-  REQUIRE(store::record_step(rs.store, f.id, {own[0].key, D(2026, 11, 19), "Sabine Hofer", "mit Dr. Keller"}).ok());
+  REQUIRE(store::record_step(rs.store, f.id, {own[0].key, D(2026, 11, 19), "Sabine Hofer", "mit Dr. Keller"})
+              .ok());
   auto list = store::load_checklist(rs.store, f.id);
   REQUIRE(list.ok());
   REQUIRE(list->size() == 2);

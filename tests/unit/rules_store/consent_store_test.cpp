@@ -2,8 +2,8 @@
 // decision point and Offenlegungsprotokoll on stored data (issue 7 items 1,
 // 2; docs/consent.md "cstore-*", "dstore-*").
 #include "rules_store_test_util.h"
-#include "store/consents.h"
 #include "store/child_protection.h"
+#include "store/consents.h"
 #include "store/disclosures.h"
 
 using namespace bb;
@@ -11,7 +11,8 @@ using namespace bb::rules;
 using namespace bb::rules_store::test;
 using bb::store::test::sql;
 
-TEST_CASE("cstore-1: a stored consent allows exactly its recipient, purpose and categories, and nothing else") {
+TEST_CASE(
+    "cstore-1: a stored consent allows exactly its recipient, purpose and categories, and nothing else") {
   RulesStore rs;
   const auto f = make_family(rs.store);
   auto c = consent(f, Purpose::vermittlung, beratung(), {DataCategory::stammdaten, DataCategory::bedarfe},
@@ -33,12 +34,13 @@ TEST_CASE("cstore-1: a stored consent allows exactly its recipient, purpose and 
   const Row rows[] = {
       {"same recipient, purpose, categories",
        request(f, Purpose::vermittlung, beratung(), {DataCategory::stammdaten}), true},
-      {"both categories", request(f, Purpose::vermittlung, beratung(), {DataCategory::stammdaten, DataCategory::bedarfe}),
-       true},
+      {"both categories",
+       request(f, Purpose::vermittlung, beratung(), {DataCategory::stammdaten, DataCategory::bedarfe}), true},
       {"other category", request(f, Purpose::vermittlung, beratung(), {DataCategory::kontakte}), false},
       {"other purpose", request(f, Purpose::austausch, beratung(), {DataCategory::stammdaten}), false},
       {"other partner",
-       request(f, Purpose::vermittlung, {RecipientKind::netzwerkpartner, 999, "Andere Stelle"}, {DataCategory::stammdaten}),
+       request(f, Purpose::vermittlung, {RecipientKind::netzwerkpartner, 999, "Andere Stelle"},
+               {DataCategory::stammdaten}),
        false},
       {"the KJH", request(f, Purpose::vermittlung, jugendamt(), {DataCategory::stammdaten}), false},
   };
@@ -116,7 +118,9 @@ TEST_CASE("cstore-3: revocation takes effect at once: the same day's decision an
   auto id2 = store::record_consent(
       rs.store, consent(f, Purpose::uebergabe_kjh, jugendamt(), {DataCategory::ziele}, D(2026, 11, 10)));
   REQUIRE(id2.ok());
-  CHECK(store::revoke_consent(rs.store, *id2, D(2026, 11, 9)).error().is(Str::rules_consent_revoke_before_start));
+  CHECK(store::revoke_consent(rs.store, *id2, D(2026, 11, 9))
+            .error()
+            .is(Str::rules_consent_revoke_before_start));
   CHECK(store::revoke_consent(rs.store, *id2, D(2026, 11, 21)).error().is(Str::rec_err_date_in_future));
   auto note = store::load_revocation_note(rs.store, *id);
   REQUIRE(note.ok());
@@ -132,13 +136,14 @@ TEST_CASE("cstore-4: a consent is never edited or deleted (triggers), except wit
   const auto sid = std::to_string(*id);
   CHECK(sql_fails(rs.store, "UPDATE consents SET categories = 255 WHERE id = " + sid).find("append-only") !=
         std::string::npos);
-  CHECK(sql_fails(rs.store, "UPDATE consents SET given_on = '2026-01-01' WHERE id = " + sid).find("append-only") !=
+  CHECK(sql_fails(rs.store, "UPDATE consents SET given_on = '2026-01-01' WHERE id = " + sid)
+            .find("append-only") != std::string::npos);
+  CHECK(sql_fails(rs.store, "DELETE FROM consents WHERE id = " + sid).find("append-only") !=
         std::string::npos);
-  CHECK(sql_fails(rs.store, "DELETE FROM consents WHERE id = " + sid).find("append-only") != std::string::npos);
   // The Widerruf is the one change, once.
   sql(rs.store, "UPDATE consents SET revoked_on = '2026-11-05' WHERE id = " + sid);
-  CHECK(sql_fails(rs.store, "UPDATE consents SET revoked_on = '2026-11-06' WHERE id = " + sid).find("append-only") !=
-        std::string::npos);
+  CHECK(sql_fails(rs.store, "UPDATE consents SET revoked_on = '2026-11-06' WHERE id = " + sid)
+            .find("append-only") != std::string::npos);
   // The person who consented stays in the file.
   CHECK_FALSE(store::remove_person(rs.store, f.mother).ok());
   // Deleting the family takes the consent with it.
@@ -177,7 +182,8 @@ TEST_CASE("cstore-5: the family is informed about content and purpose of each co
 // The decision point and the Offenlegungsprotokoll
 //-----------------------------------------------------------------------------
 
-TEST_CASE("dstore-1: disclose() writes exactly one protocol line in its transaction; a refused one writes none") {
+TEST_CASE(
+    "dstore-1: disclose() writes exactly one protocol line in its transaction; a refused one writes none") {
   RulesStore rs;
   const auto f = make_family(rs.store);
   const auto rq = request(f, Purpose::vermittlung, beratung(), {DataCategory::stammdaten});
@@ -187,8 +193,8 @@ TEST_CASE("dstore-1: disclose() writes exactly one protocol line in its transact
   CHECK(refused.error().detail.find("lacks an active consent") != std::string::npos);
   CHECK(count(rs.store, "SELECT count(*) FROM disclosures") == 0);
 
-  REQUIRE(store::record_consent(
-              rs.store, consent(f, Purpose::vermittlung, beratung(), {DataCategory::stammdaten}, D(2026, 11, 2)))
+  REQUIRE(store::record_consent(rs.store, consent(f, Purpose::vermittlung, beratung(),
+                                                  {DataCategory::stammdaten}, D(2026, 11, 2)))
               .ok());
   auto ok = store::disclose(rs.store, rq, std::nullopt, "Sabine Hofer", "Anmeldung Elternkurs");
   REQUIRE(ok.ok());
@@ -210,13 +216,13 @@ TEST_CASE("dstore-1: disclose() writes exactly one protocol line in its transact
 TEST_CASE("dstore-2: a request only partly allowed is refused whole, naming what is not allowed") {
   RulesStore rs;
   const auto f = make_family(rs.store);
-  REQUIRE(store::record_consent(
-              rs.store, consent(f, Purpose::vermittlung, beratung(), {DataCategory::stammdaten}, D(2026, 11, 2)))
+  REQUIRE(store::record_consent(rs.store, consent(f, Purpose::vermittlung, beratung(),
+                                                  {DataCategory::stammdaten}, D(2026, 11, 2)))
               .ok());
-  auto r = store::disclose(rs.store,
-                           request(f, Purpose::vermittlung, beratung(),
-                                   {DataCategory::stammdaten, DataCategory::gesundheit}),
-                           std::nullopt, "Sabine Hofer");
+  auto r = store::disclose(
+      rs.store,
+      request(f, Purpose::vermittlung, beratung(), {DataCategory::stammdaten, DataCategory::gesundheit}),
+      std::nullopt, "Sabine Hofer");
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().is(Str::disc_err_partly));
   CHECK(r.error().arg == "Gesundheit");
@@ -231,22 +237,24 @@ TEST_CASE(
     RulesStore rs;
     REQUIRE(store::set_jurisdiction(rs.store, j).ok());
     const auto f = make_family(rs.store);
-    auto mid = store::record_mitteilung(rs.store, f.id,
-                                        mitteilung(j, {DataCategory::kinderschutz, DataCategory::stammdaten},
-                                                   D(2026, 11, 18)));
+    auto mid = store::record_mitteilung(
+        rs.store, f.id,
+        mitteilung(j, {DataCategory::kinderschutz, DataCategory::stammdaten}, D(2026, 11, 18)));
     REQUIRE(mid.ok());
     const auto rq = request(f, Purpose::mitteilung_kjh, jugendamt(), {DataCategory::kinderschutz});
     auto d = store::decide(rs.store, rq);
     REQUIRE(d.ok());
     CHECK(d->allowed);
     CHECK(d->basis == (j == Jurisdiction::oesterreich ? BasisKind::gesetzliche_pflicht
-                                                       : BasisKind::gesetzliche_befugnis));
+                                                      : BasisKind::gesetzliche_befugnis));
     CHECK(d->legal_basis_id == *mid);
     CHECK(d->consent_still_sought_required);
     // Without the answer whether consent was sought: refused, nothing written.
     CHECK(store::disclose(rs.store, rq, std::nullopt, "Sabine Hofer").error().is(Str::rules_sought_missing));
     ConsentSoughtRecord not_sought{ConsentSought::nicht_angestrebt, today(), {}};
-    CHECK(store::disclose(rs.store, rq, not_sought, "Sabine Hofer").error().is(Str::rules_sought_reason_missing));
+    CHECK(store::disclose(rs.store, rq, not_sought, "Sabine Hofer")
+              .error()
+              .is(Str::rules_sought_reason_missing));
     CHECK(count(rs.store, "SELECT count(*) FROM disclosures") == 0);
     not_sought.reason_not_sought = "Gefährdung des Kindes bei Ankündigung";
     auto out = store::disclose(rs.store, rq, not_sought, "Sabine Hofer");
@@ -266,27 +274,28 @@ TEST_CASE(
     auto sent = store::send_mitteilung(rs.store, *mid, Channel::brief, "Sabine Hofer");
     REQUIRE(sent.ok());
     CHECK(count(rs.store, "SELECT count(*) FROM disclosures") == 2);
-    CHECK(store::test::value(rs.store, "SELECT consent_sought FROM disclosures WHERE id = " + std::to_string(*sent)) ==
-          "angestrebt_verweigert");
+    CHECK(store::test::value(rs.store, "SELECT consent_sought FROM disclosures WHERE id = " +
+                                           std::to_string(*sent)) == "angestrebt_verweigert");
   }
 }
 
 TEST_CASE("dstore-4: without the jurisdiction setting no Mitteilung is recorded and no legal basis applies") {
   RulesStore rs;
   const auto f = make_family(rs.store);
-  auto m = store::record_mitteilung(rs.store, f.id,
-                                    mitteilung(Jurisdiction::deutschland, {DataCategory::kinderschutz}, today()));
+  auto m = store::record_mitteilung(
+      rs.store, f.id, mitteilung(Jurisdiction::deutschland, {DataCategory::kinderschutz}, today()));
   CHECK(m.error().is(Str::cp_err_jurisdiction));
   auto j = store::load_jurisdiction(rs.store);
   REQUIRE(j.ok());
   CHECK_FALSE(j->has_value());
   // A stored Mitteilung of the other jurisdiction never applies.
   REQUIRE(store::set_jurisdiction(rs.store, Jurisdiction::oesterreich).ok());
-  REQUIRE(store::record_mitteilung(rs.store, f.id,
-                                   mitteilung(Jurisdiction::oesterreich, {DataCategory::kinderschutz}, today()))
+  REQUIRE(store::record_mitteilung(
+              rs.store, f.id, mitteilung(Jurisdiction::oesterreich, {DataCategory::kinderschutz}, today()))
               .ok());
   REQUIRE(store::set_jurisdiction(rs.store, Jurisdiction::deutschland).ok());
-  auto d = store::decide(rs.store, request(f, Purpose::mitteilung_kjh, jugendamt(), {DataCategory::kinderschutz}));
+  auto d =
+      store::decide(rs.store, request(f, Purpose::mitteilung_kjh, jugendamt(), {DataCategory::kinderschutz}));
   REQUIRE(d.ok());
   CHECK_FALSE(d->allowed);
   CHECK(d->verdicts.at(0).reason == Refusal::grundlage_andere_jurisdiktion);
@@ -304,16 +313,19 @@ TEST_CASE("dstore-5: the Offenlegungsprotokoll is append-only (triggers) and goe
   const auto id = std::to_string(out->record.id);
   CHECK(sql_fails(rs.store, "UPDATE disclosures SET categories = 255 WHERE id = " + id).find("append-only") !=
         std::string::npos);
-  CHECK(sql_fails(rs.store, "DELETE FROM disclosures WHERE id = " + id).find("append-only") != std::string::npos);
+  CHECK(sql_fails(rs.store, "DELETE FROM disclosures WHERE id = " + id).find("append-only") !=
+        std::string::npos);
   CHECK(sql_fails(rs.store, "DELETE FROM disclosure_consents").find("append-only") != std::string::npos);
-  CHECK(sql_fails(rs.store, "UPDATE disclosure_consents SET consent_id = 0").find("append-only") != std::string::npos);
+  CHECK(sql_fails(rs.store, "UPDATE disclosure_consents SET consent_id = 0").find("append-only") !=
+        std::string::npos);
   // A protocol line on a legal basis without the consent-sought answer cannot be stored at all.
-  sql_fails(rs.store,
-            "INSERT INTO disclosures(family_id, disclosed_on, recipient_kind, purpose, categories, channel, "
-            "data_form, basis, norm, created_at) VALUES (" +
-                std::to_string(f.id) +
-                ", '2026-11-20', 'kjh', 'mitteilung_kjh', 1, 'brief', 'personenbezogen', 'gesetzliche_pflicht', "
-                "'at_b_kjhg_37', 'x')");
+  sql_fails(
+      rs.store,
+      "INSERT INTO disclosures(family_id, disclosed_on, recipient_kind, purpose, categories, channel, "
+      "data_form, basis, norm, created_at) VALUES (" +
+          std::to_string(f.id) +
+          ", '2026-11-20', 'kjh', 'mitteilung_kjh', 1, 'brief', 'personenbezogen', 'gesetzliche_pflicht', "
+          "'at_b_kjhg_37', 'x')");
   REQUIRE(store::delete_family(rs.store, f.id).ok());
   CHECK(count(rs.store, "SELECT count(*) FROM disclosures") == 0);
   CHECK(count(rs.store, "SELECT count(*) FROM disclosure_consents") == 0);
@@ -324,7 +336,8 @@ TEST_CASE("dstore-6: anonymised data need no consent for Fachberatung; the proto
   const auto f = make_family(rs.store);
   const Recipient fachkraft{RecipientKind::insoweit_erfahrene_fachkraft, kFachkraft, "Frau Lindqvist (ieF)"};
   auto out = store::disclose(
-      rs.store, request(f, Purpose::fachberatung, fachkraft, {DataCategory::kinderschutz}, DataForm::anonymisiert),
+      rs.store,
+      request(f, Purpose::fachberatung, fachkraft, {DataCategory::kinderschutz}, DataForm::anonymisiert),
       std::nullopt, "Sabine Hofer");
   REQUIRE(out.ok());
   CHECK(out->record.entry.basis == BasisKind::anonymisiert);
@@ -335,7 +348,8 @@ TEST_CASE("dstore-6: anonymised data need no consent for Fachberatung; the proto
                                       DataForm::anonymisiert),
                               std::nullopt, "Sabine Hofer")
                   .ok());
-  CHECK_FALSE(store::disclose(rs.store, request(f, Purpose::fachberatung, fachkraft, {DataCategory::kinderschutz}),
+  CHECK_FALSE(store::disclose(rs.store,
+                              request(f, Purpose::fachberatung, fachkraft, {DataCategory::kinderschutz}),
                               std::nullopt, "Sabine Hofer")
                   .ok());
   CHECK(count(rs.store, "SELECT count(*) FROM disclosures") == 1);

@@ -13,7 +13,8 @@ using bb::store::test::sql;
 
 namespace {
 
-KjhInvolvement involvement(KjhKind kind, Date from, std::optional<int64_t> child, std::string lead = "Frau Aydın") {
+KjhInvolvement involvement(KjhKind kind, Date from, std::optional<int64_t> child,
+                           std::string lead = "Frau Aydın") {
   KjhInvolvement i;
   i.kind = kind;
   i.from = from;
@@ -56,9 +57,11 @@ bool has_missing(const store::KjhStatus& st, Missing m) {
 TEST_CASE("kstore-1: voluntary KJH services need no decision, and several involvements are kept per child") {
   RulesStore rs;
   const auto f = make_family(rs.store);
-  REQUIRE(store::add_kjh_involvement(rs.store, f.id, involvement(KjhKind::freiwillige_leistung, D(2026, 10, 1), f.child))
+  REQUIRE(store::add_kjh_involvement(rs.store, f.id,
+                                     involvement(KjhKind::freiwillige_leistung, D(2026, 10, 1), f.child))
               .ok());
-  REQUIRE(store::add_kjh_involvement(rs.store, f.id, involvement(KjhKind::keine, D(2026, 10, 1), f.expected)).ok());
+  REQUIRE(store::add_kjh_involvement(rs.store, f.id, involvement(KjhKind::keine, D(2026, 10, 1), f.expected))
+              .ok());
   auto st = status(rs.store, f.id);
   CHECK(st.assessment.state == BegleitungState::normal);
   CHECK_FALSE(st.needs_decision);
@@ -75,7 +78,9 @@ TEST_CASE("kstore-1: voluntary KJH services need no decision, and several involv
   CHECK(store::add_kjh_involvement(rs.store, f.id, reversed).error().is(Str::kjh_err_end_before_start));
 }
 
-TEST_CASE("kstore-2: a binding Hilfeplan for a family in Begleitung needs a decision; for a closed case it does not") {
+TEST_CASE(
+    "kstore-2: a binding Hilfeplan for a family in Begleitung needs a decision; for a closed case it does "
+    "not") {
   RulesStore rs;
   const auto f = make_family(rs.store);
   REQUIRE(store::add_kjh_involvement(rs.store, f.id,
@@ -83,9 +88,9 @@ TEST_CASE("kstore-2: a binding Hilfeplan for a family in Begleitung needs a deci
               .ok());
   auto st = status(rs.store, f.id);
   CHECK(st.needs_decision);
-  CHECK(st.assessment.options ==
-        std::vector<ExceptionKind>{ExceptionKind::b_bleiben_statt_gehen, ExceptionKind::c_schwangerschaft,
-                                   ExceptionKind::d_einzelfall});
+  CHECK(st.assessment.options == std::vector<ExceptionKind>{ExceptionKind::b_bleiben_statt_gehen,
+                                                            ExceptionKind::c_schwangerschaft,
+                                                            ExceptionKind::d_einzelfall});
   CHECK(st.assessment.fallfuehrung == std::vector<std::string>{"Frau Aydın"});
   auto due = store::families_needing_kjh_decision(rs.store);
   REQUIRE(due.ok());
@@ -97,11 +102,13 @@ TEST_CASE("kstore-2: a binding Hilfeplan for a family in Begleitung needs a deci
 }
 
 TEST_CASE(
-    "kstore-3a: (a) continues during the Abklärung with agreement; kein Hilfebedarf returns to normal; a binding "
+    "kstore-3a: (a) continues during the Abklärung with agreement; kein Hilfebedarf returns to normal; a "
+    "binding "
     "Hilfeplan ends (a) and asks for (b) or (d)") {
   RulesStore rs;
   const auto f = make_family(rs.store);
-  auto ab = store::add_kjh_involvement(rs.store, f.id, involvement(KjhKind::abklaerung, D(2026, 10, 1), f.child));
+  auto ab =
+      store::add_kjh_involvement(rs.store, f.id, involvement(KjhKind::abklaerung, D(2026, 10, 1), f.child));
   REQUIRE(ab.ok());
   CHECK(status(rs.store, f.id, D(2026, 10, 2)).needs_decision);
   auto a = complete(ExceptionKind::a_fortfuehrung_abklaerung, D(2026, 10, 2));
@@ -141,7 +148,9 @@ TEST_CASE(
   }
 }
 
-TEST_CASE("kstore-3b: Bleiben statt gehen is valid only with the Rücksprache and all three agreements, each named") {
+TEST_CASE(
+    "kstore-3b: Bleiben statt gehen is valid only with the Rücksprache and all three agreements, each "
+    "named") {
   struct Row {
     const char* what;
     void (*change)(CooperationException&);
@@ -149,9 +158,12 @@ TEST_CASE("kstore-3b: Bleiben statt gehen is valid only with the Rücksprache an
   };
   const Row rows[] = {
       {"no Leitung named", [](CooperationException& e) { e.ruecksprache.who.clear(); }, Missing::leitung_wer},
-      {"no Rücksprache date", [](CooperationException& e) { e.ruecksprache.on.reset(); }, Missing::leitung_datum},
-      {"no approval", [](CooperationException& e) { e.ruecksprache.approved = false; }, Missing::leitung_freigabe},
-      {"no family agreement", [](CooperationException& e) { e.familie.on.reset(); }, Missing::zustimmung_familie},
+      {"no Rücksprache date", [](CooperationException& e) { e.ruecksprache.on.reset(); },
+       Missing::leitung_datum},
+      {"no approval", [](CooperationException& e) { e.ruecksprache.approved = false; },
+       Missing::leitung_freigabe},
+      {"no family agreement", [](CooperationException& e) { e.familie.on.reset(); },
+       Missing::zustimmung_familie},
       {"no FH agreement", [](CooperationException& e) { e.fruehe_hilfen.on.reset(); },
        Missing::zustimmung_fruehe_hilfen},
       {"no KJH agreement", [](CooperationException& e) { e.kjh.on.reset(); }, Missing::zustimmung_kjh},
@@ -225,26 +237,30 @@ TEST_CASE("kstore-3d: a justified single case needs its reason; an exception can
   auto st = status(rs.store, f.id);
   REQUIRE(st.missing.size() == 1);
   CHECK(st.missing.front().what == Missing::d_begruendung);
-  REQUIRE(store::edit_kjh_exception(rs.store, *id, complete(ExceptionKind::d_einzelfall, D(2026, 11, 5))).ok());
+  REQUIRE(
+      store::edit_kjh_exception(rs.store, *id, complete(ExceptionKind::d_einzelfall, D(2026, 11, 5))).ok());
   CHECK(status(rs.store, f.id).assessment.state == BegleitungState::ausnahme_gueltig);
   REQUIRE(store::end_kjh_exception(rs.store, *id, today(), "Begleitung beendet").ok());
   CHECK(status(rs.store, f.id).needs_decision);
   CHECK(store::end_kjh_exception(rs.store, *id, today()).error().is(Str::kjh_err_already_ended));
 }
 
-TEST_CASE("kstore-5: Fallführung is the KJH's: its social worker is named, no stored field can say otherwise") {
+TEST_CASE(
+    "kstore-5: Fallführung is the KJH's: its social worker is named, no stored field can say otherwise") {
   RulesStore rs;
   const auto f = make_family(rs.store);
-  REQUIRE(store::add_kjh_involvement(rs.store, f.id,
-                                     involvement(KjhKind::verbindlicher_hilfeplan, D(2026, 11, 1), f.child, ""))
+  REQUIRE(store::add_kjh_involvement(
+              rs.store, f.id, involvement(KjhKind::verbindlicher_hilfeplan, D(2026, 11, 1), f.child, ""))
               .ok());
-  auto id = store::record_kjh_exception(rs.store, f.id, complete(ExceptionKind::b_bleiben_statt_gehen, D(2026, 11, 5)));
+  auto id = store::record_kjh_exception(rs.store, f.id,
+                                        complete(ExceptionKind::b_bleiben_statt_gehen, D(2026, 11, 5)));
   REQUIRE(id.ok());
   auto st = status(rs.store, f.id);
   CHECK(has_missing(st, Missing::fallfuehrung_name));
   // No table has a column for who leads the case, only the KJH worker's name.
-  CHECK(count(rs.store, "SELECT count(*) FROM pragma_table_info('cooperation_agreements') WHERE name = "
-                        "'fallfuehrung'") == 0);
+  CHECK(count(rs.store,
+              "SELECT count(*) FROM pragma_table_info('cooperation_agreements') WHERE name = "
+              "'fallfuehrung'") == 0);
   CooperationAgreement a;
   a.drafted_on = today();
   a.fallfuehrung = CaseLead::fruehe_hilfen;
@@ -289,7 +305,8 @@ CooperationAgreement full_agreement(Date on) {
 }  // namespace
 
 TEST_CASE(
-    "coopstore-1: versions are kept; an agreed version is frozen; a new version needs the three agreements again") {
+    "coopstore-1: versions are kept; an agreed version is frozen; a new version needs the three agreements "
+    "again") {
   RulesStore rs;
   const auto f = make_family(rs.store);
   auto draft = full_agreement(D(2026, 11, 2));
@@ -312,7 +329,8 @@ TEST_CASE(
   REQUIRE(in_force->has_value());
   CHECK((*in_force)->responsibilities.size() == 2);
   CHECK((*in_force)->responsibilities[1].who == Responsible::kjh);
-  CHECK((*in_force)->anlassfaelle == std::vector<std::string>{"Krankenhausaufenthalt", "Wohnungsverlust droht"});
+  CHECK((*in_force)->anlassfaelle ==
+        std::vector<std::string>{"Krankenhausaufenthalt", "Wohnungsverlust droht"});
   CHECK((*in_force)->goals_kjh == std::vector<std::string>{"Sichere Versorgung von Lina"});
   // Agreed: frozen, through the API and in SQL.
   auto change = agreed;
@@ -343,7 +361,9 @@ TEST_CASE(
   CHECK((*store::load_agreement_in_force(rs.store, f.id))->version == 1);
 }
 
-TEST_CASE("coopstore-2: all three agreed while a blocking item is missing is refused; the reminder comes when due") {
+TEST_CASE(
+    "coopstore-2: all three agreed while a blocking item is missing is refused; the reminder comes when "
+    "due") {
   RulesStore rs;
   const auto f = make_family(rs.store);
   auto a = full_agreement(D(2026, 10, 1));
@@ -367,4 +387,3 @@ TEST_CASE("coopstore-2: all three agreed while a blocking item is missing is ref
   REQUIRE(later->size() == 1);
   CHECK(later->front().due_on == D(2026, 12, 31));
 }
-

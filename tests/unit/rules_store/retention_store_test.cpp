@@ -88,7 +88,9 @@ bool has_marker(const std::vector<uint8_t>& bytes, const std::string& marker) {
 
 }  // namespace
 
-TEST_CASE("retstore-3: after erasing a family with a unique marker name, the marker is in no byte of the decrypted file") {
+TEST_CASE(
+    "retstore-3: after erasing a family with a unique marker name, the marker is in no byte of the decrypted "
+    "file") {
   const std::string marker = "Qwzyxvoborek";
   RulesStore rs;
   REQUIRE(store::set_jurisdiction(rs.store, Jurisdiction::deutschland).ok());
@@ -123,8 +125,8 @@ TEST_CASE("retstore-3: after erasing a family with a unique marker name, the mar
   REQUIRE(store::set_retention_months(rs.store, 1).ok());
   REQUIRE(store::cases_due_for_deletion(rs.store)->due.size() == 1);
 
-  rs.store.lock();  // the file as it is at rest
-  CHECK(has_marker(decrypted_bytes(rs.path.str()), marker));  // the method sees it while it is there
+  rs.store.lock();                                             // the file as it is at rest
+  CHECK(has_marker(decrypted_bytes(rs.path.str()), marker));   // the method sees it while it is there
   CHECK_FALSE(has_marker(file_bytes(rs.path.str()), marker));  // encrypted at rest anyway
   {
     auto s = store::Store::open(rs.path.str(), store::test::kPass, store::test::fast());
@@ -147,7 +149,8 @@ TEST_CASE("retstore-3: after erasing a family with a unique marker name, the mar
   rs.store = std::move(*s);
 }
 
-TEST_CASE("auskunft-1: the Auskunft holds every record stored about the family, and nothing of another family") {
+TEST_CASE(
+    "auskunft-1: the Auskunft holds every record stored about the family, and nothing of another family") {
   RulesStore rs;
   REQUIRE(store::set_jurisdiction(rs.store, Jurisdiction::oesterreich).ok());
   const auto f = make_family(rs.store);
@@ -168,7 +171,8 @@ TEST_CASE("auskunft-1: the Auskunft holds every record stored about the family, 
   as.occasion = cases::AssessmentOccasion::intake;
   as.ratings = {{"wohnen", 2, mark("Bewertung")}};
   REQUIRE(store::record_assessment(rs.store, f.id, as).ok());
-  REQUIRE(store::set_responsibility(rs.store, f.id, {"wohnen", cases::Party::kjh, mark("Zustaendig"), {}}).ok());
+  REQUIRE(
+      store::set_responsibility(rs.store, f.id, {"wohnen", cases::Party::kjh, mark("Zustaendig"), {}}).ok());
   auto c = consent(f, Purpose::vermittlung, beratung(), {DataCategory::stammdaten}, D(2026, 11, 2));
   c.note = mark("Einwilligung");
   auto cid = store::record_consent(rs.store, c);
@@ -181,12 +185,13 @@ TEST_CASE("auskunft-1: the Auskunft holds every record stored about the family, 
   info.purpose = mark("Zweck");
   info.content = mark("Inhalt");
   REQUIRE(store::record_information(rs.store, info).ok());
-  REQUIRE(store::disclose(rs.store,
-                          request(f, Purpose::fachberatung,
-                                  {RecipientKind::insoweit_erfahrene_fachkraft, kFachkraft, mark("Fachkraft")},
-                                  {DataCategory::kinderschutz}, DataForm::anonymisiert),
-                          std::nullopt, "Sabine Hofer", mark("Protokollnotiz"))
-              .ok());
+  REQUIRE(
+      store::disclose(rs.store,
+                      request(f, Purpose::fachberatung,
+                              {RecipientKind::insoweit_erfahrene_fachkraft, kFachkraft, mark("Fachkraft")},
+                              {DataCategory::kinderschutz}, DataForm::anonymisiert),
+                      std::nullopt, "Sabine Hofer", mark("Protokollnotiz"))
+          .ok());
   KjhInvolvement i;
   i.kind = KjhKind::verbindlicher_hilfeplan;
   i.from = D(2026, 11, 1);

@@ -105,7 +105,8 @@ bool consent_covers(store::Store& s, const DisclosureRequest& rq, DataCategory c
                "AND c.purpose = ?1 AND c.recipient_kind = ?2 "
                "AND (c.recipient_partner_id IS NULL OR c.recipient_partner_id = ?5) "
                "AND (c.categories & ?6) <> 0 AND c.given_on <= ?3 "
-               "AND (c.valid_until IS NULL OR ?3 <= c.valid_until) AND (c.revoked_on IS NULL OR ?3 < c.revoked_on) "
+               "AND (c.valid_until IS NULL OR ?3 <= c.valid_until) AND (c.revoked_on IS NULL OR ?3 < "
+               "c.revoked_on) "
                "AND (c.form = 'schriftlich' OR trim(c.witness) <> '')",
                {code(rq.purpose), code(rq.recipient.kind), day.iso()},
                {rq.family, rq.recipient.partner.value_or(-1), int64_t(1) << static_cast<int>(cat)}) > 0;
@@ -113,7 +114,8 @@ bool consent_covers(store::Store& s, const DisclosureRequest& rq, DataCategory c
 
 // One current Mitteilung covering the whole request.
 bool mitteilung_covers(store::Store& s, const DisclosureRequest& rq, Date day) {
-  if (rq.purpose != Purpose::mitteilung_kjh || rq.recipient.kind != RecipientKind::kjh || !rq.recipient.partner)
+  if (rq.purpose != Purpose::mitteilung_kjh || rq.recipient.kind != RecipientKind::kjh ||
+      !rq.recipient.partner)
     return false;
   return query(s,
                "SELECT count(*) FROM child_protection_entries m, organisation o "
@@ -123,7 +125,8 @@ bool mitteilung_covers(store::Store& s, const DisclosureRequest& rq, Date day) {
                "AND ((o.jurisdiction = 'at' AND m.norm = 'at_b_kjhg_37') "
                "  OR (o.jurisdiction = 'de' AND m.norm IN ('de_kkg_4_3', 'de_befugnis_arbeitsbereich'))) "
                "AND (m.norm <> 'de_befugnis_arbeitsbereich' OR trim(m.citation) <> '')",
-               {day.iso()}, {rq.family, *rq.recipient.partner, static_cast<int64_t>(rq.categories.bits())}) > 0;
+               {day.iso()},
+               {rq.family, *rq.recipient.partner, static_cast<int64_t>(rq.categories.bits())}) > 0;
 }
 
 bool form_covers(const DisclosureRequest& rq) {
@@ -166,7 +169,8 @@ int families_to_generate() {
 }  // namespace
 
 TEST_CASE(
-    "sprop-1: on stored data, no disclosure is allowed without an active matching consent or a recorded legal "
+    "sprop-1: on stored data, no disclosure is allowed without an active matching consent or a recorded "
+    "legal "
     "basis covering exactly that recipient and content, and every allowed one is logged") {
   RulesStore rs(true);
   Rng r{0x5eed0077};
@@ -259,7 +263,9 @@ TEST_CASE(
       rq.family = *id;
       rq.channel = static_cast<Channel>(r.below(6));
       const int form = r.below(10);
-      rq.form = form < 6 ? DataForm::personenbezogen : form < 8 ? DataForm::anonymisiert : DataForm::pseudonymisiert;
+      rq.form = form < 6   ? DataForm::personenbezogen
+                : form < 8 ? DataForm::anonymisiert
+                           : DataForm::pseudonymisiert;
       if (!stored.empty() && r.chance(45)) {
         const auto& c = stored[static_cast<size_t>(r.below(static_cast<int>(stored.size())))];
         rq.purpose = c.purpose;
@@ -333,13 +339,14 @@ TEST_CASE(
     }
   }
   cases::set_fixed_clock(std::string(kToday) + "T10:00:00Z");
-  MESSAGE("families " << families << ", requests " << requests << ", allowed " << allowed << ", refused " << refused
-                      << "; consent " << by_basis[1] << ", duty " << by_basis[2] << ", power " << by_basis[3]
-                      << ", anonymised " << by_basis[4] << ", pseudonymised " << by_basis[5]
+  MESSAGE("families " << families << ", requests " << requests << ", allowed " << allowed << ", refused "
+                      << refused << "; consent " << by_basis[1] << ", duty " << by_basis[2] << ", power "
+                      << by_basis[3] << ", anonymised " << by_basis[4] << ", pseudonymised " << by_basis[5]
                       << "; records refused on entry " << records_refused);
   CHECK(count(rs.store, "SELECT count(*) FROM disclosures") == logged);
-  CHECK(count(rs.store, "SELECT count(*) FROM disclosures d WHERE basis = 'einwilligung' AND NOT EXISTS "
-                        "(SELECT 1 FROM disclosure_consents x WHERE x.disclosure_id = d.id)") == 0);
+  CHECK(count(rs.store,
+              "SELECT count(*) FROM disclosures d WHERE basis = 'einwilligung' AND NOT EXISTS "
+              "(SELECT 1 FROM disclosure_consents x WHERE x.disclosure_id = d.id)") == 0);
   // The generator must exercise every path, or the property says nothing.
   if (families >= 500) {
     CHECK(refused > requests / 10);

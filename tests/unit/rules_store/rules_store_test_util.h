@@ -66,8 +66,8 @@ inline rules::Recipient beratung() {
   return {rules::RecipientKind::netzwerkpartner, kBeratung, "Beratungsstelle Lindenhof"};
 }
 
-inline rules::Consent consent(const TestFamily& f, rules::Purpose p, rules::Recipient to, rules::Categories cats,
-                              Date given) {
+inline rules::Consent consent(const TestFamily& f, rules::Purpose p, rules::Recipient to,
+                              rules::Categories cats, Date given) {
   rules::Consent c;
   c.family = f.id;
   c.person = f.mother;
@@ -98,7 +98,8 @@ inline rules::Mitteilung mitteilung(rules::Jurisdiction j, rules::Categories con
   m.on = on;
   m.recipient = jugendamt();
   m.channel = rules::Channel::brief;
-  m.norm = j == rules::Jurisdiction::oesterreich ? rules::LegalNorm::at_b_kjhg_37 : rules::LegalNorm::de_kkg_4_3;
+  m.norm =
+      j == rules::Jurisdiction::oesterreich ? rules::LegalNorm::at_b_kjhg_37 : rules::LegalNorm::de_kkg_4_3;
   m.suspicion = "Wiederholt unversorgte Verletzungen am Arm des Kindes";
   m.reasons = "Beobachtungen bei drei Hausbesuchen";
   m.content = content;

@@ -163,7 +163,8 @@ TEST_CASE(
       if (k >= 2)
         sql(*s,
             "INSERT INTO families(id, family_name, sort_key, status, status_since, request_on, created_at, "
-            "updated_at) VALUES (7, 'Brandtner', 'brandtner', 'laufend', '2026-09-01', '2026-09-01', 'x', 'x')");
+            "updated_at) VALUES (7, 'Brandtner', 'brandtner', 'laufend', '2026-09-01', '2026-09-01', 'x', "
+            "'x')");
     }
     Options now = fast();
     std::vector<Migration> to5(list.begin(), list.begin() + 5);
@@ -172,14 +173,17 @@ TEST_CASE(
     REQUIRE(s.ok());
     CHECK(s->schema_version() == 5);
     const auto names = tables(*s);
-    for (const char* t : {"organisation", "consents", "cooperation_information", "disclosures",
-                          "disclosure_consents", "kjh_involvements", "kjh_exceptions", "cooperation_agreements",
-                          "cooperation_agreement_items", "child_protection_entries", "child_protection_procedure"}) {
+    for (const char* t :
+         {"organisation", "consents", "cooperation_information", "disclosures", "disclosure_consents",
+          "kjh_involvements", "kjh_exceptions", "cooperation_agreements", "cooperation_agreement_items",
+          "child_protection_entries", "child_protection_procedure"}) {
       CAPTURE(t);
       CHECK(std::count(names.begin(), names.end(), t) == 1);
     }
-    CHECK(value(*s, "SELECT count(*) FROM organisation WHERE jurisdiction IS NULL AND retention_months IS NULL") ==
-          "1");
+    CHECK(
+        value(*s,
+              "SELECT count(*) FROM organisation WHERE jurisdiction IS NULL AND retention_months IS NULL") ==
+        "1");
     if (k >= 2) CHECK(value(*s, "SELECT family_name FROM families WHERE id = 7") == "Brandtner");
     CHECK(value(*s, "SELECT v FROM family_search_config WHERE k = 'secure-delete'") == "1");
     auto report = s->check();
