@@ -225,7 +225,10 @@ TEST_CASE(
     std::vector<std::pair<PartnerId, Categories>> documented;  // recipient and content of each version
     const int count_m = r.chance(45) ? r.between(1, 2) : 0;
     for (int i = 0; i < count_m; ++i) {
-      auto m = mitteilung(jurisdiction, gen_categories(r), gen_date(r));
+      // One RNG call per statement: the order of argument evaluation differs between compilers.
+      const auto content = gen_categories(r);
+      const auto on = gen_date(r);
+      auto m = mitteilung(jurisdiction, content, on);
       m.recipient = {RecipientKind::kjh, r.between(1, 3), "Jugendamt"};
       if (jurisdiction == Jurisdiction::deutschland && r.chance(40)) {
         m.norm = LegalNorm::de_befugnis_arbeitsbereich;
@@ -284,6 +287,20 @@ TEST_CASE(
         if (r.chance(20)) bits |= 1u << r.below(kCategoryCount);
         rq.categories = Categories::from_bits(bits);
         rq.form = DataForm::personenbezogen;
+      } else if (r.chance(25)) {
+        // Anonymised or pseudonymised data for a consultation, supervision or figures.
+        const int which = r.below(4);
+        rq.purpose = which == 0   ? Purpose::fachberatung
+                     : which == 1 ? Purpose::supervision
+                     : which == 2 ? Purpose::kollegiale_beratung
+                                  : Purpose::anonyme_statistik;
+        rq.recipient.kind = which == 0   ? RecipientKind::insoweit_erfahrene_fachkraft
+                            : which == 1 ? RecipientKind::supervision
+                            : which == 2 ? RecipientKind::kollegiale_beratung
+                                         : RecipientKind::netzwerkkoordination;
+        rq.recipient.partner = r.between(1, 3);
+        rq.categories = gen_categories(r);
+        rq.form = r.chance(50) ? DataForm::anonymisiert : DataForm::pseudonymisiert;
       } else {
         rq.purpose = static_cast<Purpose>(r.below(kPurposeCount));
         rq.recipient = gen_recipient(r, true);
