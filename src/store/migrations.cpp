@@ -490,6 +490,360 @@ CREATE TABLE referral_feedback (
 CREATE INDEX referral_feedback_referral ON referral_feedback(referral_id, received_on);
 )sql";
 
+//-----------------------------------------------------------------------------
+// [SECTION] Migration 5: consent, disclosure log, KJH cooperation, child protection, retention
+//-----------------------------------------------------------------------------
+
+// Issue 7, docs/consent.md "Stored model". The pure rules are in src/core
+// (consent.h, disclosure.h, kjh_cooperation.h, cooperation_agreement.h,
+// child_protection.h, retention.h); these tables hold their records.
+// Codes are the core's code() texts. Category sets are the bits of
+// rules::Categories (1 << DataCategory). A recipient is a kind plus an
+// optional Netzwerkpartner id WITHOUT a foreign key: the partner directory
+// arrives with migration 4 on another branch, and a protocol line must keep
+// naming its recipient even if the directory entry goes (recipient_name).
+//
+// Append-only, enforced here by triggers (not only by the repository):
+//   - disclosures (the Offenlegungsprotokoll) and disclosure_consents;
+//   - child_protection_entries (a correction is a new row whose `corrects`
+//     names the latest version of the same family and kind);
+//   - consents change only by their Widerruf (revoked_on set once);
+//   - a Kooperationsvereinbarung version agreed by all three is frozen
+//     (only the date of the last coordination moves on).
+// The delete triggers let rows go only when their family is gone, i.e. in
+// the ON DELETE CASCADE of deleting the family (retention, delete_family).
+constexpr const char* kMigration5 = R"sql(
+CREATE TABLE organisation (
+  id               INTEGER PRIMARY KEY CHECK (id = 1),
+  jurisdiction     TEXT CHECK (jurisdiction IS NULL OR jurisdiction IN ('de', 'at')),
+  retention_months INTEGER CHECK (retention_months IS NULL OR retention_months >= 1),
+  updated_at       TEXT
+) STRICT;
+-- One row; NULL = not set by the organisation (no invented default).
+INSERT INTO organisation(id) VALUES (1);
+
+CREATE TABLE consents (
+  id                   INTEGER PRIMARY KEY,
+  family_id            INTEGER NOT NULL REFERENCES families(id) ON DELETE CASCADE,
+  person_id            INTEGER NOT NULL REFERENCES persons(id),
+  purpose              TEXT NOT NULL CHECK (purpose IN ('dokumentation', 'austausch', 'vermittlung',
+                         'informationsrueckfluss', 'uebergabe_kjh', 'mitteilung_kjh', 'fachberatung',
+                         'supervision', 'kollegiale_beratung', 'anonyme_statistik')),
+  recipient_kind       TEXT NOT NULL CHECK (recipient_kind IN ('netzwerkpartner', 'kjh',
+                         'insoweit_erfahrene_fachkraft', 'supervision', 'kollegiale_beratung',
+                         'netzwerkkoordination')),
+  recipient_partner_id INTEGER,
+  recipient_name       TEXT NOT NULL DEFAULT '',
+  categories           INTEGER NOT NULL CHECK (categories BETWEEN 1 AND 255),
+  given_on             TEXT NOT NULL CHECK (date(given_on) IS given_on),
+  form                 TEXT NOT NULL CHECK (form IN ('schriftlich', 'muendlich')),
+  witness              TEXT NOT NULL DEFAULT '',
+  valid_until          TEXT CHECK (valid_until IS NULL OR (date(valid_until) IS valid_until
+                                                           AND valid_until >= given_on)),
+  revoked_on           TEXT CHECK (revoked_on IS NULL OR (date(revoked_on) IS revoked_on
+                                                          AND revoked_on >= given_on)),
+  revocation_note      TEXT NOT NULL DEFAULT '',
+  note                 TEXT NOT NULL DEFAULT '',
+  created_at           TEXT NOT NULL,
+  CHECK (form = 'schriftlich' OR length(trim(witness)) > 0)
+) STRICT;
+CREATE INDEX consents_family ON consents(family_id, given_on);
+CREATE INDEX consents_person ON consents(person_id);
+CREATE TRIGGER consents_only_widerruf BEFORE UPDATE ON consents
+WHEN OLD.revoked_on IS NOT NULL OR NEW.revoked_on IS NULL
+  OR NEW.id IS NOT OLD.id OR NEW.family_id IS NOT OLD.family_id OR NEW.person_id IS NOT OLD.person_id
+  OR NEW.purpose IS NOT OLD.purpose OR NEW.recipient_kind IS NOT OLD.recipient_kind
+  OR NEW.recipient_partner_id IS NOT OLD.recipient_partner_id OR NEW.recipient_name IS NOT OLD.recipient_name
+  OR NEW.categories IS NOT OLD.categories OR NEW.given_on IS NOT OLD.given_on OR NEW.form IS NOT OLD.form
+  OR NEW.witness IS NOT OLD.witness OR NEW.valid_until IS NOT OLD.valid_until OR NEW.note IS NOT OLD.note
+  OR NEW.created_at IS NOT OLD.created_at
+BEGIN SELECT RAISE(ABORT, 'append-only: a consent changes only by its Widerruf, once'); END;
+CREATE TRIGGER consents_keep BEFORE DELETE ON consents
+WHEN EXISTS (SELECT 1 FROM families WHERE id = OLD.family_id)
+BEGIN SELECT RAISE(ABORT, 'append-only: consents are deleted only with their family'); END;
+
+CREATE TABLE cooperation_information (
+  id                   INTEGER PRIMARY KEY,
+  family_id            INTEGER NOT NULL REFERENCES families(id) ON DELETE CASCADE,
+  informed_on          TEXT NOT NULL CHECK (date(informed_on) IS informed_on),
+  person_id            INTEGER REFERENCES persons(id) ON DELETE SET NULL,
+  recipient_kind       TEXT NOT NULL CHECK (recipient_kind IN ('netzwerkpartner', 'kjh',
+                         'insoweit_erfahrene_fachkraft', 'supervision', 'kollegiale_beratung',
+                         'netzwerkkoordination')),
+  recipient_partner_id INTEGER,
+  recipient_name       TEXT NOT NULL DEFAULT '',
+  purpose              TEXT NOT NULL,
+  content              TEXT NOT NULL CHECK (length(trim(content)) > 0),
+  how                  TEXT NOT NULL DEFAULT '',
+  note                 TEXT NOT NULL DEFAULT '',
+  created_at           TEXT NOT NULL
+) STRICT;
+CREATE INDEX cooperation_information_family ON cooperation_information(family_id, informed_on);
+
+CREATE TABLE child_protection_entries (
+  id              INTEGER PRIMARY KEY,
+  family_id       INTEGER NOT NULL REFERENCES families(id) ON DELETE CASCADE,
+  kind            TEXT NOT NULL CHECK (kind IN ('anhaltspunkt', 'unterstuetzung', 'beratung', 'mitteilung',
+                                                'schritt')),
+  corrects        INTEGER REFERENCES child_protection_entries(id),
+  recorded_on     TEXT NOT NULL CHECK (date(recorded_on) IS recorded_on),
+  recorded_by     TEXT NOT NULL DEFAULT '',
+  event_on        TEXT NOT NULL CHECK (date(event_on) IS event_on),
+  child_id        INTEGER REFERENCES persons(id),
+  what            TEXT NOT NULL DEFAULT '',
+  who             TEXT NOT NULL DEFAULT '',
+  partner_id      INTEGER,
+  partner_name    TEXT NOT NULL DEFAULT '',
+  outcome         TEXT CHECK (outcome IS NULL OR outcome IN ('angeboten', 'angenommen', 'abgelehnt',
+                                                              'in_anspruch_genommen')),
+  data_form       TEXT CHECK (data_form IS NULL OR data_form IN ('pseudonymisiert', 'anonymisiert')),
+  consult_basis   TEXT CHECK (consult_basis IS NULL OR consult_basis IN ('de_kkg_4_2', 'de_sgb_viii_8b',
+                                                                         'at_fachberatung', 'unbestimmt')),
+  result          TEXT NOT NULL DEFAULT '',
+  channel         TEXT CHECK (channel IS NULL OR channel IN ('persoenlich', 'telefon', 'brief', 'fax', 'email',
+                                                             'verschluesselte_datei')),
+  norm            TEXT CHECK (norm IS NULL OR norm IN ('at_b_kjhg_37', 'de_kkg_4_3',
+                                                       'de_befugnis_arbeitsbereich')),
+  citation        TEXT NOT NULL DEFAULT '',
+  reasons         TEXT NOT NULL DEFAULT '',
+  content         INTEGER CHECK (content IS NULL OR content BETWEEN 1 AND 255),
+  content_text    TEXT NOT NULL DEFAULT '',
+  informed        TEXT CHECK (informed IS NULL OR informed IN ('offen', 'informiert', 'nicht_informiert')),
+  informed_on     TEXT CHECK (informed_on IS NULL OR date(informed_on) IS informed_on),
+  informed_reason TEXT NOT NULL DEFAULT '',
+  sought          TEXT CHECK (sought IS NULL OR sought IN ('nicht_erfasst', 'angestrebt_erteilt',
+                                                           'angestrebt_verweigert', 'nicht_angestrebt')),
+  sought_on       TEXT CHECK (sought_on IS NULL OR date(sought_on) IS sought_on),
+  sought_reason   TEXT NOT NULL DEFAULT '',
+  step_key        TEXT,
+  note            TEXT NOT NULL DEFAULT '',
+  created_at      TEXT NOT NULL,
+  CHECK (kind <> 'mitteilung' OR (partner_id IS NOT NULL AND norm IS NOT NULL AND channel IS NOT NULL
+                                  AND content IS NOT NULL AND informed IS NOT NULL AND sought IS NOT NULL)),
+  CHECK (kind <> 'beratung' OR (data_form IS NOT NULL AND consult_basis IS NOT NULL)),
+  CHECK (kind <> 'unterstuetzung' OR outcome IS NOT NULL),
+  CHECK (kind <> 'schritt' OR length(step_key) > 0)
+) STRICT;
+CREATE INDEX child_protection_family ON child_protection_entries(family_id, kind, id);
+-- A version is corrected at most once: corrections chain, they never fork.
+CREATE UNIQUE INDEX child_protection_corrects ON child_protection_entries(corrects) WHERE corrects IS NOT NULL;
+CREATE TRIGGER child_protection_correction BEFORE INSERT ON child_protection_entries
+WHEN NEW.corrects IS NOT NULL AND NOT EXISTS (SELECT 1 FROM child_protection_entries
+       WHERE id = NEW.corrects AND family_id = NEW.family_id AND kind = NEW.kind)
+BEGIN SELECT RAISE(ABORT, 'a correction names an entry of the same family and kind'); END;
+CREATE TRIGGER child_protection_no_update BEFORE UPDATE ON child_protection_entries
+BEGIN SELECT RAISE(ABORT, 'append-only: child-protection entries are corrected by a new entry'); END;
+CREATE TRIGGER child_protection_keep BEFORE DELETE ON child_protection_entries
+WHEN EXISTS (SELECT 1 FROM families WHERE id = OLD.family_id)
+BEGIN SELECT RAISE(ABORT, 'append-only: child-protection entries are deleted only with their family'); END;
+
+-- The network's local procedure (Verfahrensablauf); empty = the starting
+-- point of the jurisdiction (core default_procedure).
+CREATE TABLE child_protection_procedure (
+  position    INTEGER PRIMARY KEY,
+  step_key    TEXT NOT NULL UNIQUE CHECK (length(step_key) BETWEEN 1 AND 40),
+  label       TEXT NOT NULL DEFAULT '',
+  builtin     TEXT,
+  required    INTEGER NOT NULL DEFAULT 1 CHECK (required IN (0, 1)),
+  CHECK (builtin IS NOT NULL OR length(trim(label)) > 0)
+) STRICT;
+
+CREATE TABLE disclosures (
+  id                   INTEGER PRIMARY KEY,
+  family_id            INTEGER NOT NULL REFERENCES families(id) ON DELETE CASCADE,
+  disclosed_on         TEXT NOT NULL CHECK (date(disclosed_on) IS disclosed_on),
+  recipient_kind       TEXT NOT NULL CHECK (recipient_kind IN ('netzwerkpartner', 'kjh',
+                         'insoweit_erfahrene_fachkraft', 'supervision', 'kollegiale_beratung',
+                         'netzwerkkoordination')),
+  recipient_partner_id INTEGER,
+  recipient_name       TEXT NOT NULL DEFAULT '',
+  purpose              TEXT NOT NULL CHECK (purpose IN ('austausch', 'vermittlung', 'informationsrueckfluss',
+                         'uebergabe_kjh', 'mitteilung_kjh', 'fachberatung', 'supervision',
+                         'kollegiale_beratung', 'anonyme_statistik')),
+  categories           INTEGER NOT NULL CHECK (categories BETWEEN 1 AND 255),
+  channel              TEXT NOT NULL CHECK (channel IN ('persoenlich', 'telefon', 'brief', 'fax', 'email',
+                                                        'verschluesselte_datei')),
+  data_form            TEXT NOT NULL CHECK (data_form IN ('personenbezogen', 'pseudonymisiert', 'anonymisiert')),
+  basis                TEXT NOT NULL CHECK (basis IN ('einwilligung', 'gesetzliche_pflicht',
+                         'gesetzliche_befugnis', 'anonymisiert', 'pseudonymisiert')),
+  norm                 TEXT CHECK (norm IS NULL OR norm IN ('at_b_kjhg_37', 'de_kkg_4_3',
+                                                            'de_befugnis_arbeitsbereich')),
+  legal_basis_id       INTEGER REFERENCES child_protection_entries(id),
+  consent_sought       TEXT CHECK (consent_sought IS NULL OR consent_sought IN ('angestrebt_erteilt',
+                         'angestrebt_verweigert', 'nicht_angestrebt')),
+  consent_sought_on    TEXT CHECK (consent_sought_on IS NULL OR date(consent_sought_on) IS consent_sought_on),
+  reason_not_sought    TEXT NOT NULL DEFAULT '',
+  disclosed_by         TEXT NOT NULL DEFAULT '',
+  note                 TEXT NOT NULL DEFAULT '',
+  created_at           TEXT NOT NULL,
+  -- a legal basis names its norm and record, and the answer whether consent was sought
+  CHECK ((basis IN ('gesetzliche_pflicht', 'gesetzliche_befugnis'))
+         = (norm IS NOT NULL AND legal_basis_id IS NOT NULL AND consent_sought IS NOT NULL)),
+  CHECK (consent_sought IS NOT 'nicht_angestrebt' OR length(trim(reason_not_sought)) > 0)
+) STRICT;
+CREATE INDEX disclosures_family ON disclosures(family_id, disclosed_on, id);
+CREATE TRIGGER disclosures_no_update BEFORE UPDATE ON disclosures
+BEGIN SELECT RAISE(ABORT, 'append-only: the Offenlegungsprotokoll is never changed'); END;
+CREATE TRIGGER disclosures_keep BEFORE DELETE ON disclosures
+WHEN EXISTS (SELECT 1 FROM families WHERE id = OLD.family_id)
+BEGIN SELECT RAISE(ABORT, 'append-only: protocol lines are deleted only with their family'); END;
+
+CREATE TABLE disclosure_consents (
+  disclosure_id INTEGER NOT NULL REFERENCES disclosures(id) ON DELETE CASCADE,
+  consent_id    INTEGER NOT NULL REFERENCES consents(id),
+  PRIMARY KEY (disclosure_id, consent_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX disclosure_consents_consent ON disclosure_consents(consent_id);
+CREATE TRIGGER disclosure_consents_no_update BEFORE UPDATE ON disclosure_consents
+BEGIN SELECT RAISE(ABORT, 'append-only: the Offenlegungsprotokoll is never changed'); END;
+CREATE TRIGGER disclosure_consents_keep BEFORE DELETE ON disclosure_consents
+WHEN EXISTS (SELECT 1 FROM disclosures WHERE id = OLD.disclosure_id)
+BEGIN SELECT RAISE(ABORT, 'append-only: protocol lines are deleted only with their family'); END;
+
+CREATE TABLE kjh_involvements (
+  id             INTEGER PRIMARY KEY,
+  family_id      INTEGER NOT NULL REFERENCES families(id) ON DELETE CASCADE,
+  child_id       INTEGER REFERENCES persons(id) ON DELETE SET NULL,
+  hilfeplan      TEXT NOT NULL DEFAULT '',
+  kind           TEXT NOT NULL CHECK (kind IN ('keine', 'freiwillige_leistung', 'abklaerung',
+                                              'verbindlicher_hilfeplan')),
+  from_on        TEXT NOT NULL CHECK (date(from_on) IS from_on),
+  ended_on       TEXT CHECK (ended_on IS NULL OR (date(ended_on) IS ended_on AND ended_on >= from_on)),
+  ergebnis       TEXT NOT NULL DEFAULT 'offen' CHECK (ergebnis IN ('offen', 'kein_hilfebedarf',
+                                                     'freiwillige_leistung', 'verbindlicher_hilfeplan')),
+  -- The KJH social worker who leads the case. The Fallführung itself is
+  -- always the KJH's: there is no column that could say otherwise.
+  fallfuehrung   TEXT NOT NULL DEFAULT '',
+  kjh_office_id  INTEGER,
+  kjh_office     TEXT NOT NULL DEFAULT '',
+  note           TEXT NOT NULL DEFAULT '',
+  created_at     TEXT NOT NULL,
+  updated_at     TEXT NOT NULL
+) STRICT;
+CREATE INDEX kjh_involvements_family ON kjh_involvements(family_id, from_on);
+
+CREATE TABLE kjh_exceptions (
+  id                    INTEGER PRIMARY KEY,
+  family_id             INTEGER NOT NULL REFERENCES families(id) ON DELETE CASCADE,
+  kind                  TEXT NOT NULL CHECK (kind IN ('a', 'b', 'c', 'd')),
+  decided_on            TEXT NOT NULL CHECK (date(decided_on) IS decided_on),
+  leitung_who           TEXT NOT NULL DEFAULT '',
+  leitung_on            TEXT CHECK (leitung_on IS NULL OR date(leitung_on) IS leitung_on),
+  intervision           INTEGER NOT NULL DEFAULT 0 CHECK (intervision IN (0, 1)),
+  leitung_approved      INTEGER NOT NULL DEFAULT 0 CHECK (leitung_approved IN (0, 1)),
+  leitung_note          TEXT NOT NULL DEFAULT '',
+  familie_on            TEXT CHECK (familie_on IS NULL OR date(familie_on) IS familie_on),
+  familie_by            TEXT NOT NULL DEFAULT '',
+  familie_note          TEXT NOT NULL DEFAULT '',
+  fh_on                 TEXT CHECK (fh_on IS NULL OR date(fh_on) IS fh_on),
+  fh_by                 TEXT NOT NULL DEFAULT '',
+  fh_note               TEXT NOT NULL DEFAULT '',
+  kjh_on                TEXT CHECK (kjh_on IS NULL OR date(kjh_on) IS kjh_on),
+  kjh_by                TEXT NOT NULL DEFAULT '',
+  kjh_note              TEXT NOT NULL DEFAULT '',
+  transition_end        TEXT CHECK (transition_end IS NULL OR date(transition_end) IS transition_end),
+  unbefristet           INTEGER NOT NULL DEFAULT 0 CHECK (unbefristet IN (0, 1)),
+  ergaenzend_freiwillig INTEGER NOT NULL DEFAULT 0 CHECK (ergaenzend_freiwillig IN (0, 1)),
+  expected_child_id     INTEGER REFERENCES persons(id) ON DELETE SET NULL,
+  begruendung           TEXT NOT NULL DEFAULT '',
+  risks_weighed         TEXT NOT NULL DEFAULT '',
+  ended_on              TEXT CHECK (ended_on IS NULL OR date(ended_on) IS ended_on),
+  end_note              TEXT NOT NULL DEFAULT '',
+  created_at            TEXT NOT NULL,
+  updated_at            TEXT NOT NULL
+) STRICT;
+CREATE INDEX kjh_exceptions_family ON kjh_exceptions(family_id, decided_on);
+
+CREATE TABLE cooperation_agreements (
+  id                        INTEGER PRIMARY KEY,
+  family_id                 INTEGER NOT NULL REFERENCES families(id) ON DELETE CASCADE,
+  version                   INTEGER NOT NULL CHECK (version >= 1),
+  drafted_on                TEXT NOT NULL CHECK (date(drafted_on) IS drafted_on),
+  fh_voluntary_outside_plan INTEGER NOT NULL DEFAULT 0 CHECK (fh_voluntary_outside_plan IN (0, 1)),
+  family_is_client          INTEGER NOT NULL DEFAULT 0 CHECK (family_is_client IN (0, 1)),
+  fh_role                   TEXT NOT NULL DEFAULT '',
+  kjh_role                  TEXT NOT NULL DEFAULT '',
+  -- Fallführung: always the KJH (no column can say otherwise); its social worker:
+  fallfuehrung_name         TEXT NOT NULL DEFAULT '',
+  companion_core_profession TEXT NOT NULL DEFAULT '',
+  competences_fh            TEXT NOT NULL DEFAULT '',
+  competences_kjh           TEXT NOT NULL DEFAULT '',
+  exchange_only_with_consent INTEGER NOT NULL DEFAULT 0 CHECK (exchange_only_with_consent IN (0, 1)),
+  no_reporting_duty_stated  INTEGER NOT NULL DEFAULT 0 CHECK (no_reporting_duty_stated IN (0, 1)),
+  communication             TEXT NOT NULL DEFAULT '',
+  coordination_interval_days INTEGER CHECK (coordination_interval_days IS NULL
+                                            OR coordination_interval_days BETWEEN 1 AND 3660),
+  last_coordination_on      TEXT CHECK (last_coordination_on IS NULL
+                                        OR date(last_coordination_on) IS last_coordination_on),
+  familie_on                TEXT CHECK (familie_on IS NULL OR date(familie_on) IS familie_on),
+  familie_by                TEXT NOT NULL DEFAULT '',
+  familie_note              TEXT NOT NULL DEFAULT '',
+  fh_on                     TEXT CHECK (fh_on IS NULL OR date(fh_on) IS fh_on),
+  fh_by                     TEXT NOT NULL DEFAULT '',
+  fh_note                   TEXT NOT NULL DEFAULT '',
+  kjh_on                    TEXT CHECK (kjh_on IS NULL OR date(kjh_on) IS kjh_on),
+  kjh_by                    TEXT NOT NULL DEFAULT '',
+  kjh_note                  TEXT NOT NULL DEFAULT '',
+  created_at                TEXT NOT NULL,
+  updated_at                TEXT NOT NULL,
+  UNIQUE (family_id, version)
+) STRICT;
+-- A version agreed by all three is frozen; only the last coordination moves on.
+CREATE TRIGGER cooperation_agreements_frozen BEFORE UPDATE ON cooperation_agreements
+WHEN OLD.familie_on IS NOT NULL AND OLD.fh_on IS NOT NULL AND OLD.kjh_on IS NOT NULL
+  AND (NEW.id IS NOT OLD.id OR NEW.family_id IS NOT OLD.family_id OR NEW.version IS NOT OLD.version
+    OR NEW.drafted_on IS NOT OLD.drafted_on OR NEW.fh_voluntary_outside_plan IS NOT OLD.fh_voluntary_outside_plan
+    OR NEW.family_is_client IS NOT OLD.family_is_client OR NEW.fh_role IS NOT OLD.fh_role
+    OR NEW.kjh_role IS NOT OLD.kjh_role OR NEW.fallfuehrung_name IS NOT OLD.fallfuehrung_name
+    OR NEW.companion_core_profession IS NOT OLD.companion_core_profession
+    OR NEW.competences_fh IS NOT OLD.competences_fh OR NEW.competences_kjh IS NOT OLD.competences_kjh
+    OR NEW.exchange_only_with_consent IS NOT OLD.exchange_only_with_consent
+    OR NEW.no_reporting_duty_stated IS NOT OLD.no_reporting_duty_stated
+    OR NEW.communication IS NOT OLD.communication
+    OR NEW.coordination_interval_days IS NOT OLD.coordination_interval_days
+    OR NEW.familie_on IS NOT OLD.familie_on OR NEW.familie_by IS NOT OLD.familie_by
+    OR NEW.familie_note IS NOT OLD.familie_note OR NEW.fh_on IS NOT OLD.fh_on OR NEW.fh_by IS NOT OLD.fh_by
+    OR NEW.fh_note IS NOT OLD.fh_note OR NEW.kjh_on IS NOT OLD.kjh_on OR NEW.kjh_by IS NOT OLD.kjh_by
+    OR NEW.kjh_note IS NOT OLD.kjh_note)
+BEGIN SELECT RAISE(ABORT, 'an agreed Kooperationsvereinbarung is changed only by a new version'); END;
+CREATE TRIGGER cooperation_agreements_keep BEFORE DELETE ON cooperation_agreements
+WHEN EXISTS (SELECT 1 FROM families WHERE id = OLD.family_id)
+BEGIN SELECT RAISE(ABORT, 'versions of a Kooperationsvereinbarung are kept'); END;
+
+-- The lists of a version: goals of the three sides, responsibilities per
+-- topic, Anlassfälle. Rows of an agreed version are frozen with it.
+CREATE TABLE cooperation_agreement_items (
+  agreement_id INTEGER NOT NULL REFERENCES cooperation_agreements(id) ON DELETE CASCADE,
+  list         TEXT NOT NULL CHECK (list IN ('ziel_familie', 'ziel_kjh', 'ziel_fh', 'zustaendigkeit',
+                                             'anlassfall')),
+  position     INTEGER NOT NULL,
+  text         TEXT NOT NULL,
+  responsible  TEXT CHECK (responsible IS NULL OR responsible IN ('familie', 'fruehe_hilfen', 'kjh', 'andere')),
+  person       TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (agreement_id, list, position),
+  CHECK ((list = 'zustaendigkeit') = (responsible IS NOT NULL))
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER cooperation_agreement_items_frozen_insert BEFORE INSERT ON cooperation_agreement_items
+WHEN EXISTS (SELECT 1 FROM cooperation_agreements WHERE id = NEW.agreement_id
+             AND familie_on IS NOT NULL AND fh_on IS NOT NULL AND kjh_on IS NOT NULL)
+BEGIN SELECT RAISE(ABORT, 'an agreed Kooperationsvereinbarung is changed only by a new version'); END;
+CREATE TRIGGER cooperation_agreement_items_frozen_update BEFORE UPDATE ON cooperation_agreement_items
+WHEN EXISTS (SELECT 1 FROM cooperation_agreements WHERE id = OLD.agreement_id
+             AND familie_on IS NOT NULL AND fh_on IS NOT NULL AND kjh_on IS NOT NULL)
+BEGIN SELECT RAISE(ABORT, 'an agreed Kooperationsvereinbarung is changed only by a new version'); END;
+CREATE TRIGGER cooperation_agreement_items_frozen_delete BEFORE DELETE ON cooperation_agreement_items
+WHEN EXISTS (SELECT 1 FROM cooperation_agreements WHERE id = OLD.agreement_id
+             AND familie_on IS NOT NULL AND fh_on IS NOT NULL AND kjh_on IS NOT NULL)
+BEGIN SELECT RAISE(ABORT, 'an agreed Kooperationsvereinbarung is changed only by a new version'); END;
+
+-- Deleting a family must leave no trace in the search index either. FTS5's
+-- 'secure-delete' asks it to remove index entries on delete; a
+-- contentless_delete index still keeps them behind tombstones until a merge,
+-- so delete_family also runs 'optimize' (docs/consent.md "Deletion", test
+-- retstore-3). PRAGMA secure_delete (store.cpp) zeroes freed b-tree content.
+INSERT INTO family_search(family_search, rank) VALUES ('secure-delete', 1);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -498,6 +852,7 @@ const std::vector<Migration>& migrations() {
       {2, "families and case documentation", kMigration2, nullptr},
       {3, "receiving keys", kMigration3, nullptr},
       {4, "network directory and referrals", kMigration4, nullptr},
+      {5, "consent, disclosure log, KJH cooperation, child protection, retention", kMigration5, nullptr},
   };
   return list;
 }

@@ -196,3 +196,53 @@ TEST_CASE(
     CHECK(report->ok);
   }
 }
+
+TEST_CASE(
+    "migration-6: a store of every earlier version (0-4) upgrades to 5: issue-7 tables, the organisation row "
+    "with nothing set, and the families kept") {
+  const auto& list = migrations();
+  REQUIRE(latest_schema_version() >= 5);
+  CHECK(std::string(list[3].name) == "network directory and referrals");
+  CHECK(std::string(list[4].name) == "consent, disclosure log, KJH cooperation, child protection, retention");
+  for (int k = 0; k < 5; ++k) {
+    CAPTURE(k);
+    TempPath path("m5");
+    {
+      Options old = fast();
+      std::vector<Migration> older(list.begin(), list.begin() + k);
+      old.migrations = &older;
+      auto s = Store::create(path.str(), kPass, old);
+      REQUIRE(s.ok());
+      CHECK(s->schema_version() == k);
+      if (k == 0) sql(*s, "CREATE TABLE leftover(x)");
+      if (k >= 2)
+        sql(*s,
+            "INSERT INTO families(id, family_name, sort_key, status, status_since, request_on, created_at, "
+            "updated_at) VALUES (7, 'Brandtner', 'brandtner', 'laufend', '2026-09-01', '2026-09-01', 'x', "
+            "'x')");
+    }
+    Options now = fast();
+    std::vector<Migration> to5(list.begin(), list.begin() + 5);
+    now.migrations = &to5;
+    auto s = Store::open(path.str(), kPass, now);
+    REQUIRE(s.ok());
+    CHECK(s->schema_version() == 5);
+    const auto names = tables(*s);
+    for (const char* t :
+         {"organisation", "consents", "cooperation_information", "disclosures", "disclosure_consents",
+          "kjh_involvements", "kjh_exceptions", "cooperation_agreements", "cooperation_agreement_items",
+          "child_protection_entries", "child_protection_procedure"}) {
+      CAPTURE(t);
+      CHECK(std::count(names.begin(), names.end(), t) == 1);
+    }
+    CHECK(
+        value(*s,
+              "SELECT count(*) FROM organisation WHERE jurisdiction IS NULL AND retention_months IS NULL") ==
+        "1");
+    if (k >= 2) CHECK(value(*s, "SELECT family_name FROM families WHERE id = 7") == "Brandtner");
+    CHECK(value(*s, "SELECT v FROM family_search_config WHERE k = 'secure-delete'") == "1");
+    auto report = s->check();
+    REQUIRE(report.ok());
+    CHECK(report->ok);
+  }
+}
