@@ -178,7 +178,9 @@ EMSCRIPTEN_KEEPALIVE double bb_test_unlock(const char* passphrase) {
 
 // Browser tests: labels of personal widgets (family names in list rows) become
 // readable through window.__bb.widgets(), so a scenario can check its data.
-EMSCRIPTEN_KEEPALIVE void bb_test_reveal_labels(int on) { bb::ui::widget_registry().set_reveal_personal(on != 0); }
+EMSCRIPTEN_KEEPALIVE void bb_test_reveal_labels(int on) {
+  bb::ui::widget_registry().set_reveal_personal(on != 0);
+}
 
 // Tests and benchmarks: fictional demo families (store/case_demo.h) in one
 // transaction; returns its sequence (0 on failure).
@@ -189,11 +191,12 @@ EMSCRIPTEN_KEEPALIVE double bb_test_demo(int families, int contacts_per_family, 
   options.contacts_per_family = contacts_per_family;
   options.seed = static_cast<uint64_t>(seed);
   options.batch = families;
-  const bb::Status st = s.act_on_store(bb::Str::action_test_write, [&](bb::store::Store& store) -> bb::Status {
-    auto report = bb::store::generate_demo(store, options);
-    if (!report.ok()) return report.error();
-    return {};
-  });
+  const bb::Status st =
+      s.act_on_store(bb::Str::action_test_write, [&](bb::store::Store& store) -> bb::Status {
+        auto report = bb::store::generate_demo(store, options);
+        if (!report.ok()) return report.error();
+        return {};
+      });
   if (!st.ok()) return 0;
   return static_cast<double>(s.save_status().accepted);
 }
