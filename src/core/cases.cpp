@@ -1,6 +1,8 @@
 // Case documentation rules (see cases.h).
 #include "core/cases.h"
 
+#include "core/search_normalize.h"
+
 #include <cstdio>
 #include <ctime>
 
@@ -461,6 +463,29 @@ ValidationErrors validate_responsibility(const ResponsibilityInput& in) {
   check_length(out, "who", in.who, kMaxShortText);
   check_length(out, "note", in.note, kMaxLongText);
   return out;
+}
+
+std::string new_catalog_code(std::string_view label, const std::vector<CatalogEntry>& existing) {
+  std::string base;
+  for (const auto& word : search::split_words(search::fold_for_search(label))) {
+    std::string ascii;
+    for (char c : word)
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) ascii += c;
+    if (ascii.empty()) continue;
+    if (!base.empty()) base += '_';
+    base += ascii;
+    if (base.size() >= 30) break;
+  }
+  if (base.empty()) return {};
+  base = base.substr(0, 30);
+  auto taken = [&](const std::string& code) {
+    for (const auto& e : existing)
+      if (e.code == code) return true;
+    return false;
+  };
+  std::string code = base;
+  for (int n = 2; taken(code); ++n) code = base + "_" + std::to_string(n);
+  return code;
 }
 
 bool valid_catalog_kind(std::string_view kind) {

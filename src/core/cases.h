@@ -276,5 +276,9 @@ struct CatalogEntry {
   bool active = true;
 };
 bool valid_catalog_kind(std::string_view kind);
+// The code for a new entry with this label: folded to ASCII words joined by
+// "_" ("Schreiambulanz Süd" → "schreiambulanz_sud"), made unique among
+// `existing` with a number; "" for a label without letters or digits.
+std::string new_catalog_code(std::string_view label, const std::vector<CatalogEntry>& existing);
 
 }  // namespace bb::cases

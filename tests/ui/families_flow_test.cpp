@@ -179,7 +179,7 @@ TEST_CASE(
 
 TEST_CASE("families-ui-5: the family list draws only the rows on screen, even for 2,000 families") {
   german();
-  HeadlessHost host(1024, 768, 1, true);
+  HeadlessHost host(1024, 1366, 1, true);
   store::DemoOptions options;
   options.families = 2000;
   options.contacts_per_family = 2;
@@ -290,4 +290,50 @@ TEST_CASE(
   REQUIRE(host.tap("status.save"));
   CHECK(host.label("overview.status").find("Laufende Begleitung") != std::string::npos);
   CHECK(host.widget("overview.add_contact") != nullptr);
+}
+
+TEST_CASE(
+    "families-ui-9: a topic added in the settings' lists appears in the contact form; switched off, it is "
+    "gone") {
+  german();
+  CaseHost host;
+  fill_new_family(host);
+  REQUIRE(host.tap("family.save"));
+  REQUIRE(host.tap("nav.settings"));
+  REQUIRE(host.tap("settings.catalog.kind"));
+  REQUIRE(host.tap("settings.catalog.kind.2"));  // Themen
+  REQUIRE(host.type("settings.catalog.new", "Geschwisterkinder"));
+  REQUIRE(host.tap("settings.catalog.add"));
+  REQUIRE(host.widget("settings.catalog.entry.geschwisterkinder"));
+  REQUIRE(host.tap("nav.families"));
+  REQUIRE(host.tap("overview.add_contact"));
+  CHECK(host.label("contact.topic.geschwisterkinder").find("Geschwisterkinder") != std::string::npos);
+  REQUIRE(host.tap("contact.title.cancel"));
+  REQUIRE(host.tap("nav.settings"));
+  REQUIRE(host.tap("settings.catalog.entry.geschwisterkinder"));  // switch off
+  REQUIRE(host.tap("nav.families"));
+  REQUIRE(host.tap("overview.add_contact"));
+  CHECK(host.widget("contact.topic.geschwisterkinder") == nullptr);
+}
+
+TEST_CASE("families-ui-10: the list filters by next appointment: within 7 days, or none") {
+  german();
+  CaseHost host;
+  fill_new_family(host);
+  REQUIRE(host.tap("family.save"));
+  REQUIRE(host.tap("overview.add_contact"));
+  REQUIRE(host.type_date("contact.next_appointment", cases::german_date(cases::add_days(cases::today(), 3))));
+  REQUIRE(host.tap("contact.save"));
+  REQUIRE(host.tap("overview.back"));
+  REQUIRE(host.tap("families.new"));
+  REQUIRE(host.type("family.name", "Ohnetermin"));
+  REQUIRE(host.tap("family.save"));
+  REQUIRE(host.tap("overview.back"));
+  CHECK(host.label("families.count") == "2 Familien");
+  REQUIRE(host.tap("families.filter.visit_soon"));
+  CHECK(host.label("families.count") == "1 Familien");
+  CHECK(host.label("families.row.0") == "Brunnhuber-Öztürk");
+  REQUIRE(host.tap("families.filter.no_visit"));
+  CHECK(host.label("families.count") == "1 Familien");
+  CHECK(host.label("families.row.0") == "Ohnetermin");
 }

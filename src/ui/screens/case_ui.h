@@ -36,6 +36,7 @@ struct FamilyListState {
   std::string search;
   int status_filter = -1;  // -1 all, else cases::FamilyStatus
   bool due_reviews = false;
+  int visit_filter = 0;   // 0 all, 1 next appointment within 7 days, 2 no next appointment
   std::string companion;  // "" = all
   store::FamilySort sort = store::FamilySort::name;
   bool stale = true;  // re-query before the next draw

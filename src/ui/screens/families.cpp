@@ -31,6 +31,11 @@ store::FamilyListQuery make_query(const FamilyListState& l, int offset, int limi
   q.text = l.search;
   if (l.status_filter >= 0) q.statuses.push_back(static_cast<cases::FamilyStatus>(l.status_filter));
   q.due_reviews = l.due_reviews;
+  if (l.visit_filter == 1) {
+    q.next_visit_from = cases::today();
+    q.next_visit_to = cases::add_days(q.next_visit_from, 7);
+  }
+  q.without_next_visit = l.visit_filter == 2;
   if (!l.companion.empty()) q.companion = l.companion;
   q.sort = l.sort;
   q.descending = l.sort == store::FamilySort::last_contact;  // the latest first
@@ -100,6 +105,17 @@ void draw_filters(ScreenContext& ctx, CaseUi& ui) {
   flow(due.c_str());
   if (choice("families.filter.due", due.c_str(), l.due_reviews)) {
     l.due_reviews = !l.due_reviews;
+    l.stale = true;
+  }
+  const std::string soon = std::string(BB_ICON_CALENDAR "  ") + tr(Str::families_filter_visit_soon);
+  flow(soon.c_str());
+  if (choice("families.filter.visit_soon", soon.c_str(), l.visit_filter == 1)) {
+    l.visit_filter = l.visit_filter == 1 ? 0 : 1;
+    l.stale = true;
+  }
+  flow(tr(Str::families_filter_no_visit));
+  if (choice("families.filter.no_visit", tr(Str::families_filter_no_visit), l.visit_filter == 2)) {
+    l.visit_filter = l.visit_filter == 2 ? 0 : 2;
     l.stale = true;
   }
   // Companion and sorting as two lists to tap.

@@ -9,7 +9,10 @@
 #include "imgui.h"
 #include "platform/platform.h"
 #include "platform/storage.h"
+#include "store/cases.h"
+#include "ui/form_widgets.h"
 #include "ui/icons.h"
+#include "ui/screens/case_ui.h"
 #include "ui/screens/screens.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -104,6 +107,85 @@ void draw_passphrase_card(ScreenContext& ctx) {
   end_card();
 }
 
+// The configurable lists (Zugangsweg, contact kinds, topics, professions, end
+// reasons, the Bedarfe-und-Ressourcen items): rename, switch off, add.
+// Entries are never deleted (old records keep their label).
+struct CatalogEditor {
+  int kind = 0;
+  std::vector<cases::CatalogEntry> entries;
+  bool loaded = false;
+  std::string new_label;
+  std::string message;
+};
+CatalogEditor g_catalogs;
+
+void draw_catalog_card(ScreenContext& ctx) {
+  static const std::pair<const char*, Str> kKinds[] = {
+      {"access_route", Str::catalog_access_route},
+      {"contact_kind", Str::catalog_contact_kind},
+      {"topic", Str::catalog_topic},
+      {"instrument", Str::catalog_instrument},
+      {"profession", Str::catalog_profession},
+      {"end_reason", Str::catalog_end_reason},
+  };
+  CatalogEditor& c = g_catalogs;
+  begin_card("settings.catalog.card");
+  ImGui::Text(BB_ICON_LIST "  %s", tr(Str::catalog_title));
+  muted_text(tr(Str::catalog_hint));
+  std::vector<cases::CatalogEntry> kinds;
+  for (int i = 0; i < 6; ++i) kinds.push_back({"", std::to_string(i), tr(kKinds[i].second), i, true});
+  std::string kind_code = std::to_string(c.kind);
+  if (select_field("settings.catalog.kind", tr(Str::catalog_list), kind_code, kinds)) {
+    c.kind = std::atoi(kind_code.c_str());
+    c.loaded = false;
+    c.message.clear();
+  }
+  const char* kind = kKinds[c.kind].first;
+  if (!c.loaded) {
+    auto entries = store::load_catalog(*ctx.session->reader(), kind, true);
+    c.entries = entries.ok() ? *entries : std::vector<cases::CatalogEntry>{};
+    c.loaded = true;
+  }
+  for (size_t i = 0; i < c.entries.size(); ++i) {
+    cases::CatalogEntry& e = c.entries[i];
+    const std::string id = "settings.catalog.entry." + e.code;
+    ImGui::PushID(static_cast<int>(i));
+    bool active = e.active;
+    if (check_field(id.c_str(), e.label.c_str(), active)) {
+      cases::CatalogEntry changed = e;
+      changed.active = active;
+      const Status st = ctx.session->act_on_store(
+          Str::action_catalog, [&](store::Store& db) { return store::set_catalog_entry(db, changed); });
+      if (st.ok()) {
+        e.active = active;
+        if (ctx.forms.cases) ctx.forms.cases->catalogs.clear();  // the forms follow the list
+      }
+      c.message = st.ok() ? "" : st.error().text();
+    }
+    ImGui::PopID();
+  }
+  text_field("settings.catalog.new", tr(Str::catalog_new), c.new_label);
+  if (button("settings.catalog.add", (std::string(BB_ICON_PLUS "  ") + tr(Str::catalog_add)).c_str())) {
+    cases::CatalogEntry e;
+    e.kind = kind;
+    e.label = c.new_label;
+    e.code = cases::new_catalog_code(c.new_label, c.entries);
+    e.position = c.entries.empty() ? 1 : c.entries.back().position + 1;
+    const Status st = ctx.session->act_on_store(
+        Str::action_catalog, [&](store::Store& db) { return store::set_catalog_entry(db, e); });
+    if (st.ok()) {
+      c.new_label.clear();
+      c.loaded = false;
+      c.message = tr(Str::form_saved);
+      if (ctx.forms.cases) ctx.forms.cases->catalogs.clear();  // the forms show the new entry
+    } else {
+      c.message = st.error().text();
+    }
+  }
+  if (!c.message.empty()) labelled_text("settings.catalog.message", c.message);
+  end_card();
+}
+
 void draw_storage_card(ScreenContext& ctx) {
   begin_card("settings.storage.card");
   ImGui::Text(BB_ICON_INFO "  %s", tr(Str::settings_storage));
@@ -183,6 +265,7 @@ void draw_settings_screen(ScreenContext& ctx) {
   end_card();
 
   if (!ctx.session || !ctx.session->unlocked()) {  // locked: nothing personal, nothing stored
+    g_catalogs.loaded = false;                     // another store may open next
     muted_text(tr(Str::settings_locked_note));
     return;
   }
@@ -197,6 +280,7 @@ void draw_settings_screen(ScreenContext& ctx) {
   draw_lock_card(ctx);
   draw_passphrase_card(ctx);
   draw_storage_card(ctx);
+  draw_catalog_card(ctx);
 
   begin_card("settings.privacy.card");
   ImGui::Text(BB_ICON_SHIELD "  %s", tr(Str::settings_privacy));
