@@ -73,7 +73,7 @@ const file = writeResult({
   ],
   tables: [{
     caption: 'Per query (median of 5 after 2 warm-up runs)',
-    header: ['query', 'families found', 'ms'],
+    columns: ['query', 'families found', 'ms'],
     rows: result.perQuery,
   }],
   notes: [

@@ -454,13 +454,6 @@
     canvas.addEventListener('webglcontextlost', (e) => { e.preventDefault(); showMessage('contextLost', true); });
     resize();
     watchDpr();
-    // Creating the WebGL context is slow on some devices (and in software GL);
-    // doing it now overlaps it with the download and compilation of the wasm.
-    // The app's own context request later gets this same context back.
-    canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false,
-                                  premultipliedAlpha: false, preserveDrawingBuffer: false,
-                                  powerPreference: 'low-power' });
-    timings.glContext = performance.now();
     registerServiceWorker();
     try {
       const storeFound = self.__bbStore ? self.__bbStore.ready
@@ -470,12 +463,21 @@
         fetchBytes('fonts/OpenSans-Semibold.ttf'),
         fetchBytes('fonts/forkawesome-webfont.ttf'),
       ]);
-      M = await createBegleitbuch({
+      const module = createBegleitbuch({
         canvas,
         locateFile: (path) => path,
         print: (t) => console.log(t),
         printErr: (t) => console.warn(t),
       });
+      // Creating the WebGL context is slow on some devices (and in software GL:
+      // about a second here) and blocks this thread; the wasm compiles on other
+      // threads meanwhile, so it is created after the compilation started. The
+      // app's own context request later gets this same context back.
+      canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false,
+                                    premultipliedAlpha: false, preserveDrawingBuffer: false,
+                                    powerPreference: 'low-power' });
+      timings.glContext = performance.now();
+      M = await module;
       timings.moduleReady = performance.now();
       const [regular, semibold, icons] = await fonts;
       timings.fontsFetched = performance.now();
