@@ -296,22 +296,26 @@ bool select_field(const char* test_id, const char* label, std::string& code,
   return changed;
 }
 
+FlowRow::FlowRow() : right_(ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x) {}
+
+void FlowRow::next(const char* label) {
+  const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+  if (!first_) {
+    ImGui::SameLine();
+    if (ImGui::GetCursorScreenPos().x + w > right_) ImGui::NewLine();
+  }
+  first_ = false;
+}
+
 bool chips(const char* test_id, const std::vector<cases::CatalogEntry>& entries,
            std::vector<std::string>& codes) {
   bool changed = false;
-  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-  const ImGuiStyle& style = ImGui::GetStyle();
-  bool first = true;
+  FlowRow row;
   for (const auto& e : entries) {
     const bool on = std::find(codes.begin(), codes.end(), e.code) != codes.end();
     if (!e.active && !on) continue;
     const std::string label = (on ? std::string(BB_ICON_CHECK "  ") : std::string()) + e.label;
-    const float w = ImGui::CalcTextSize(label.c_str()).x + style.FramePadding.x * 2;
-    if (!first) {
-      ImGui::SameLine();
-      if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
-    }
-    first = false;
+    row.next(label.c_str());
     if (choice(part_id(test_id, e.code.c_str()).c_str(), label.c_str(), on)) {
       if (on)
         codes.erase(std::remove(codes.begin(), codes.end(), e.code), codes.end());

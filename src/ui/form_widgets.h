@@ -43,6 +43,18 @@ bool select_field(const char* test_id, const char* label, std::string& code,
 // Several entries as toggle chips that wrap; the test ID of a chip is "<id>.<code>".
 bool chips(const char* test_id, const std::vector<cases::CatalogEntry>& entries,
            std::vector<std::string>& codes);
+// A row of buttons that wraps to the next line when the next one would not
+// fit: call next(label) before drawing each button.
+class FlowRow {
+ public:
+  FlowRow();
+  void next(const char* label);
+
+ private:
+  float right_;
+  bool first_ = true;
+};
+
 // A check box one touch target high; `personal`: the label names a person.
 bool check_field(const char* test_id, const char* label, bool& value, bool personal = false);
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -93,6 +94,17 @@ void draw_responsibility_form(ScreenContext& ctx, CaseUi& ui);
 void go_to(CaseUi& ui, CaseView view);
 // After a successful save: back to the overview, which reloads.
 void saved_back_to_overview(CaseUi& ui);
+// The end of every form's save: the core's validation messages first (all of
+// them at their fields, nothing saved), then the one action in one
+// transaction; on success "Gespeichert." and back to the overview. True if saved.
+bool save_form(ScreenContext& ctx, CaseUi& ui, cases::ValidationErrors errors, Str what,
+               const std::function<Status(store::Store&)>& action, Str notice = Str::form_saved);
+// A repository result without its value, for save_form's action.
+template <class T>
+Status status_of(const Result<T>& r) {
+  if (!r.ok()) return r.error();
+  return {};
+}
 // The header row of a form: back ("Abbrechen") and the title.
 void form_header(CaseUi& ui, const char* title, const char* test_id);
 

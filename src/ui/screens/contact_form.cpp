@@ -90,26 +90,13 @@ void draw_contact_form(ScreenContext& ctx, CaseUi& ui) {
   ImGui::Spacing();
   if (button("contact.save", tr(Str::form_save), true)) {
     g_confirm_remove = false;
-    ui.errors.clear();
     if (c.on.empty()) c.on = cases::today();
-    ui.errors.list = cases::validate_contact(c, cases::today());
-    if (!ui.errors.list.empty()) {
-      ui.errors.general = tr(Str::form_check_fields);
-      return;
-    }
     const int64_t family = ui.family_id, contact = ui.edit_id;
-    const Status st = ctx.session->act_on_store(Str::action_contact, [&](store::Store& db) -> Status {
-      if (contact) return store::edit_contact(db, contact, c);
-      auto r = store::add_contact(db, family, c);
-      if (!r.ok()) return r.error();
-      return {};
-    });
-    if (!st.ok()) {
-      ui.errors.set(st.error());
-      return;
-    }
-    ui.notice = tr(Str::form_saved);
-    saved_back_to_overview(ui);
+    save_form(ctx, ui, cases::validate_contact(c, cases::today()), Str::action_contact,
+              [&](store::Store& db) -> Status {
+                if (contact) return store::edit_contact(db, contact, c);
+                return status_of(store::add_contact(db, family, c));
+              });
     return;
   }
   if (!is_new) {
@@ -122,14 +109,9 @@ void draw_contact_form(ScreenContext& ctx, CaseUi& ui) {
       }
       g_confirm_remove = false;
       const int64_t contact = ui.edit_id;
-      const Status st = ctx.session->act_on_store(
-          Str::action_contact, [&](store::Store& db) { return store::remove_contact(db, contact); });
-      if (!st.ok()) {
-        ui.errors.set(st.error());
-        return;
-      }
-      ui.notice = tr(Str::contact_removed);
-      saved_back_to_overview(ui);
+      save_form(
+          ctx, ui, {}, Str::action_contact,
+          [&](store::Store& db) { return store::remove_contact(db, contact); }, Str::contact_removed);
     }
   }
 }

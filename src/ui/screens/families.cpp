@@ -84,36 +84,27 @@ void draw_filters(ScreenContext& ctx, CaseUi& ui) {
       {static_cast<int>(cases::FamilyStatus::abgeschlossen), "families.filter.abgeschlossen",
        Str::case_status_abgeschlossen},
   };
-  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-  bool first = true;
-  auto flow = [&](const char* label) {
-    const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
-    if (!first) {
-      ImGui::SameLine();
-      if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
-    }
-    first = false;
-  };
+  FlowRow row;
   for (const auto& c : kStatus) {
-    flow(tr(c.label));
+    row.next(tr(c.label));
     if (choice(c.id, tr(c.label), l.status_filter == c.value)) {
       l.status_filter = c.value;
       l.stale = true;
     }
   }
   const std::string due = std::string(BB_ICON_FLAG "  ") + tr(Str::families_filter_due);
-  flow(due.c_str());
+  row.next(due.c_str());
   if (choice("families.filter.due", due.c_str(), l.due_reviews)) {
     l.due_reviews = !l.due_reviews;
     l.stale = true;
   }
   const std::string soon = std::string(BB_ICON_CALENDAR "  ") + tr(Str::families_filter_visit_soon);
-  flow(soon.c_str());
+  row.next(soon.c_str());
   if (choice("families.filter.visit_soon", soon.c_str(), l.visit_filter == 1)) {
     l.visit_filter = l.visit_filter == 1 ? 0 : 1;
     l.stale = true;
   }
-  flow(tr(Str::families_filter_no_visit));
+  row.next(tr(Str::families_filter_no_visit));
   if (choice("families.filter.no_visit", tr(Str::families_filter_no_visit), l.visit_filter == 2)) {
     l.visit_filter = l.visit_filter == 2 ? 0 : 2;
     l.stale = true;
@@ -258,6 +249,24 @@ void saved_back_to_overview(CaseUi& ui) {
   ui.list.stale = true;
   ui.list.companions.clear();
   go_to(ui, CaseView::overview);
+}
+
+bool save_form(ScreenContext& ctx, CaseUi& ui, cases::ValidationErrors errors, Str what,
+               const std::function<Status(store::Store&)>& action, Str notice) {
+  ui.errors.clear();
+  ui.errors.list = std::move(errors);
+  if (!ui.errors.list.empty()) {
+    ui.errors.general = tr(Str::form_check_fields);
+    return false;
+  }
+  const Status st = ctx.session->act_on_store(what, action);
+  if (!st.ok()) {
+    ui.errors.set(st.error());
+    return false;
+  }
+  ui.notice = tr(notice);
+  saved_back_to_overview(ui);
+  return true;
 }
 
 void form_header(CaseUi& ui, const char* title, const char* test_id) {

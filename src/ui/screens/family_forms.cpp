@@ -116,36 +116,26 @@ void draw_family_form(ScreenContext& ctx, CaseUi& ui) {
   if (!button("family.save", tr(Str::form_save), true)) return;
 
   // The core's rules, all at once, next to their fields.
-  ui.errors.clear();
   const std::string today = cases::today();
-  ui.errors.list = cases::validate_family(ui.family, today);
+  cases::ValidationErrors errors = cases::validate_family(ui.family, today);
   if (is_new)
     for (size_t i = 0; i < ui.persons.size(); ++i)
       for (auto err : cases::validate_person(ui.persons[i], today)) {
         err.field = "persons." + std::to_string(i) + "." + err.field;
-        ui.errors.list.push_back(std::move(err));
+        errors.push_back(std::move(err));
       }
-  if (!ui.errors.list.empty()) {
-    ui.errors.general = tr(Str::form_check_fields);
-    return;
-  }
   int64_t id = ui.family_id;
-  const Status st = ctx.session->act_on_store(
-      is_new ? Str::action_family_create : Str::action_family_edit, [&](store::Store& db) -> Status {
-        if (!is_new) return store::edit_family(db, id, ui.family);
-        auto created = store::create_family(db, ui.family, ui.persons);
-        if (!created.ok()) return created.error();
-        id = *created;
-        return {};
-      });
-  if (!st.ok()) {
-    ui.errors.set(st.error());
-    return;
-  }
+  const bool saved =
+      save_form(ctx, ui, std::move(errors), is_new ? Str::action_family_create : Str::action_family_edit,
+                [&](store::Store& db) -> Status {
+                  if (!is_new) return store::edit_family(db, id, ui.family);
+                  auto created = store::create_family(db, ui.family, ui.persons);
+                  if (created.ok()) id = *created;
+                  return status_of(created);
+                });
+  if (!saved) return;
   ui.family_id = id;
   ui.persons.clear();
-  ui.notice = tr(Str::form_saved);
-  saved_back_to_overview(ui);
 }
 
 void draw_person_form(ScreenContext& ctx, CaseUi& ui) {
@@ -157,39 +147,21 @@ void draw_person_form(ScreenContext& ctx, CaseUi& ui) {
   end_card();
   ImGui::Spacing();
   if (button("person.save", tr(Str::form_save), true)) {
-    ui.errors.clear();
-    ui.errors.list = cases::validate_person(ui.person, cases::today());
-    if (!ui.errors.list.empty()) {
-      ui.errors.general = tr(Str::form_check_fields);
-      return;
-    }
     const int64_t family = ui.family_id, person = ui.edit_id;
-    const Status st = ctx.session->act_on_store(Str::action_person, [&](store::Store& db) -> Status {
-      if (person) return store::edit_person(db, person, ui.person);
-      auto r = store::add_person(db, family, ui.person);
-      if (!r.ok()) return r.error();
-      return {};
-    });
-    if (!st.ok()) {
-      ui.errors.set(st.error());
-      return;
-    }
-    ui.notice = tr(Str::form_saved);
-    saved_back_to_overview(ui);
+    save_form(ctx, ui, cases::validate_person(ui.person, cases::today()), Str::action_person,
+              [&](store::Store& db) -> Status {
+                if (person) return store::edit_person(db, person, ui.person);
+                return status_of(store::add_person(db, family, ui.person));
+              });
     return;
   }
   if (!is_new) {
     ImGui::SameLine();
     if (button("person.remove", (std::string(BB_ICON_TRASH "  ") + tr(Str::person_remove)).c_str())) {
       const int64_t person = ui.edit_id;
-      const Status st = ctx.session->act_on_store(
-          Str::action_person, [&](store::Store& db) { return store::remove_person(db, person); });
-      if (!st.ok()) {
-        ui.errors.set(st.error());
-        return;
-      }
-      ui.notice = tr(Str::person_removed);
-      saved_back_to_overview(ui);
+      save_form(
+          ctx, ui, {}, Str::action_person, [&](store::Store& db) { return store::remove_person(db, person); },
+          Str::person_removed);
     }
   }
 }
@@ -228,21 +200,10 @@ void draw_status_form(ScreenContext& ctx, CaseUi& ui) {
   end_card();
   ImGui::Spacing();
   if (!button("status.save", tr(Str::form_save), true)) return;
-  ui.errors.clear();
-  ui.errors.list = cases::validate_status_change(ui.overview->family, ui.status, cases::today());
-  if (!ui.errors.list.empty()) {
-    ui.errors.general = tr(Str::form_check_fields);
-    return;
-  }
   const int64_t family = ui.family_id;
-  const Status st = ctx.session->act_on_store(
-      Str::action_status, [&](store::Store& db) { return store::change_status(db, family, ui.status); });
-  if (!st.ok()) {
-    ui.errors.set(st.error());
-    return;
-  }
-  ui.notice = tr(Str::form_saved);
-  saved_back_to_overview(ui);
+  save_form(ctx, ui, cases::validate_status_change(ui.overview->family, ui.status, cases::today()),
+            Str::action_status,
+            [&](store::Store& db) { return store::change_status(db, family, ui.status); });
 }
 
 }  // namespace bb::ui

@@ -37,16 +37,10 @@ void draw_goal_form(ScreenContext& ctx, CaseUi& ui) {
   static const cases::GoalStatus kStatus[] = {cases::GoalStatus::offen, cases::GoalStatus::in_arbeit,
                                               cases::GoalStatus::erreicht, cases::GoalStatus::teilweise,
                                               cases::GoalStatus::verworfen};
-  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  FlowRow row;
   for (int i = 0; i < 5; ++i) {
     const char* label = tr(cases::label(kStatus[i]));
-    if (i) {
-      ImGui::SameLine();
-      if (ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize(label).x +
-              2 * ImGui::GetStyle().FramePadding.x >
-          right)
-        ImGui::NewLine();
-    }
+    row.next(label);
     const std::string id = std::string("goal.status.") + cases::code(kStatus[i]);
     if (choice(id.c_str(), label, g.status == kStatus[i])) {
       d |= g.status != kStatus[i];
@@ -61,25 +55,11 @@ void draw_goal_form(ScreenContext& ctx, CaseUi& ui) {
 
   ImGui::Spacing();
   if (button("goal.save", tr(Str::form_save), true)) {
-    ui.errors.clear();
-    ui.errors.list = cases::validate_goal(g);
-    if (!ui.errors.list.empty()) {
-      ui.errors.general = tr(Str::form_check_fields);
-      return;
-    }
     const int64_t family = ui.family_id, goal = ui.edit_id;
-    const Status st = ctx.session->act_on_store(Str::action_goal, [&](store::Store& db) -> Status {
+    save_form(ctx, ui, cases::validate_goal(g), Str::action_goal, [&](store::Store& db) -> Status {
       if (goal) return store::edit_goal(db, goal, g);
-      auto r = store::add_goal(db, family, g);
-      if (!r.ok()) return r.error();
-      return {};
+      return status_of(store::add_goal(db, family, g));
     });
-    if (!st.ok()) {
-      ui.errors.set(st.error());
-      return;
-    }
-    ui.notice = tr(Str::form_saved);
-    saved_back_to_overview(ui);
     return;
   }
 
@@ -153,24 +133,9 @@ void draw_assessment_form(ScreenContext& ctx, CaseUi& ui) {
   d |= text_area("assessment.note", tr(Str::family_note), a.note, 3);
   ImGui::Spacing();
   if (!button("assessment.save", tr(Str::form_save), true)) return;
-  ui.errors.clear();
-  ui.errors.list = cases::validate_assessment(a, cases::today());
-  if (!ui.errors.list.empty()) {
-    ui.errors.general = tr(Str::form_check_fields);
-    return;
-  }
   const int64_t family = ui.family_id;
-  const Status st = ctx.session->act_on_store(Str::action_assessment, [&](store::Store& db) -> Status {
-    auto r = store::record_assessment(db, family, a);
-    if (!r.ok()) return r.error();
-    return {};
-  });
-  if (!st.ok()) {
-    ui.errors.set(st.error());
-    return;
-  }
-  ui.notice = tr(Str::form_saved);
-  saved_back_to_overview(ui);
+  save_form(ctx, ui, cases::validate_assessment(a, cases::today()), Str::action_assessment,
+            [&](store::Store& db) { return status_of(store::record_assessment(db, family, a)); });
 }
 
 // Who is responsible for a topic (Zuständigkeit): the family, the Frühe Hilfen,
@@ -186,16 +151,10 @@ void draw_responsibility_form(ScreenContext& ctx, CaseUi& ui) {
   ImGui::TextUnformatted(tr(Str::responsibility_party));
   static const cases::Party kParties[] = {cases::Party::familie, cases::Party::fruehe_hilfen,
                                           cases::Party::kjh, cases::Party::andere};
-  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  FlowRow row;
   for (int i = 0; i < 4; ++i) {
     const char* label = tr(cases::label(kParties[i]));
-    if (i) {
-      ImGui::SameLine();
-      if (ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize(label).x +
-              2 * ImGui::GetStyle().FramePadding.x >
-          right)
-        ImGui::NewLine();
-    }
+    row.next(label);
     const std::string id = std::string("responsibility.party.") + cases::code(kParties[i]);
     if (choice(id.c_str(), label, r.party == kParties[i])) {
       d |= r.party != kParties[i];
@@ -212,24 +171,11 @@ void draw_responsibility_form(ScreenContext& ctx, CaseUi& ui) {
   const bool remove = button("responsibility.remove",
                              (std::string(BB_ICON_TRASH "  ") + tr(Str::responsibility_remove)).c_str());
   if (!save && !remove) return;
-  ui.errors.clear();
   cases::ResponsibilityInput in = r;
   if (remove) in.party.reset();
-  ui.errors.list = cases::validate_responsibility(in);
-  if (!ui.errors.list.empty()) {
-    ui.errors.general = tr(Str::form_check_fields);
-    return;
-  }
   const int64_t family = ui.family_id;
-  const Status st = ctx.session->act_on_store(Str::action_responsibility, [&](store::Store& db) {
-    return store::set_responsibility(db, family, in);
-  });
-  if (!st.ok()) {
-    ui.errors.set(st.error());
-    return;
-  }
-  ui.notice = tr(Str::form_saved);
-  saved_back_to_overview(ui);
+  save_form(ctx, ui, cases::validate_responsibility(in), Str::action_responsibility,
+            [&](store::Store& db) { return store::set_responsibility(db, family, in); });
 }
 
 }  // namespace bb::ui
