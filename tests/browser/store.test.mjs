@@ -97,7 +97,9 @@ export default [
     async fn(t) {
       const page = await t.newPage({ testHooks: true });
       await saveBookTitle(t, page, MARKER);
-      assert.equal(await label(t, page, 'save.state'), 'Gespeichert');
+      // The frame after the IndexedDB 'complete' draws the badge (on a busy machine a little later).
+      await t.waitBB(page, () => window.__bb.widgets().find((w) => w.id === 'save.state')?.label === 'Gespeichert',
+        null, { what: 'the badge "Gespeichert"' });
       const st = await t.saveState(page);
       assert.equal(st.durable, st.accepted);
       const storage = await page.evaluate(() => window.__bb.storage());
