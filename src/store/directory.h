@@ -131,7 +131,7 @@ struct PartnerRecord {
   directory::Partner partner;  // partner.id = directory id; partner.offers empty (see `offers`)
   directory::Category category = directory::Category::weitere;
   std::string local_note;   // private, never exported
-  std::string fingerprint;  // of partner.age_key, "XXXX-XXXX-XXXX-XXXX" ("" without key)
+  std::string fingerprint;  // of partner.age_key, four groups of four characters ("" without key)
   bool locally_edited = false, removed = false;
   std::vector<OfferRecord> offers;  // not removed, in file order (own offers after)
 };

@@ -19,7 +19,7 @@ struct ReceivingKey {
   int64_t id = 0;
   std::string label;        // free text, e.g. "Jugendamt Musterstadt, ASD"
   std::string public_key;   // "age1..."
-  std::string fingerprint;  // "XXXX-XXXX-XXXX-XXXX", to compare by phone
+  std::string fingerprint;  // four groups of four characters joined by "-", to compare by phone
   std::string created_at;   // UTC "YYYY-MM-DDTHH:MM:SSZ"
 };
 
