@@ -330,6 +330,12 @@ Status delete_family(Store& store, int64_t family_id) {
     auto f = prepare(db, "DELETE FROM family_search WHERE rowid = ?1");
     if (!f.ok()) return f.error();
     BB_TRY(f->bind(1, family_id).run());
+    // A form draft kept across the lock (exchange/case_draft.h, key "draft.case") may belong to it.
+    auto d = prepare(db,
+                     "DELETE FROM settings WHERE key = 'draft.case' AND "
+                     "CASE WHEN json_valid(value) THEN json_extract(value, '$.family_id') END = ?1");
+    if (!d.ok()) return d.error();
+    BB_TRY(d->bind(1, family_id).run());
     // A contentless_delete FTS5 index keeps a deleted row's terms in its
     // segments (behind a tombstone) until they are merged; 'optimize' merges
     // them all now, so no term of the family is left (docs/consent.md

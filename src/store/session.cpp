@@ -108,7 +108,20 @@ Status Session::unlock(std::string_view passphrase, double now) {
   return status;
 }
 
+void Session::keep_drafts() {
+  if (!store_.is_open() || !draft_keeper_ || keeping_drafts_) return;
+  keeping_drafts_ = true;
+  draft_keeper_();
+  keeping_drafts_ = false;
+}
+
+void Session::set_hidden(bool hidden, double now) {
+  auto_lock_.set_hidden(hidden, now);
+  if (hidden) keep_drafts();
+}
+
 void Session::lock() {
+  keep_drafts();
   store_.lock();  // closes SQLite: key schedule and page cache wiped (store.cpp)
   auto_lock_.stop();
   changed();
@@ -232,6 +245,14 @@ Status Session::save_setting(Str what, std::string_view key, std::string_view va
                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     if (!s.ok()) return s.error();
     return s->bind(1, key).bind(2, value).run();
+  });
+}
+
+Status Session::remove_setting(Str what, std::string_view key) {
+  return act(what, [&](sqlite3* db) -> Status {
+    auto s = Statement::prepare(db, "DELETE FROM settings WHERE key = ?1");
+    if (!s.ok()) return s.error();
+    return s->bind(1, key).run();
   });
 }
 

@@ -82,6 +82,9 @@ class Session {
   // growing wait (unlock_wait_ms) before the next attempt is accepted.
   Status unlock(std::string_view passphrase, double now);
   void lock();
+  // Called while the store is still open, just before a lock and when the tab
+  // goes to the background: the UI writes what it must not lose (a form draft).
+  void set_draft_keeper(std::function<void()> keeper) { draft_keeper_ = std::move(keeper); }
   double unlock_wait_ms(double now) const { return throttle_.wait_ms(now); }
   int failed_attempts() const { return throttle_.failures(); }
   // Checks the current passphrase, the policy and the confirmation, then re-encrypts.
@@ -94,7 +97,9 @@ class Session {
 
   // --- Auto-lock (times from one monotonic clock, ms) ---
   void note_activity(double now) { auto_lock_.note_activity(now); }
-  void set_hidden(bool hidden, double now) { auto_lock_.set_hidden(hidden, now); }
+  // Going to the background also keeps the drafts: a hidden tab may be closed
+  // or discarded by the browser without another event.
+  void set_hidden(bool hidden, double now);
   // Locks when the idle time or the hidden grace period ran out; true if it did.
   bool tick(double now);
   const AutoLock& auto_lock() const { return auto_lock_; }
@@ -111,6 +116,7 @@ class Session {
   const Store* reader() const { return store_.is_open() ? &store_ : nullptr; }
   Result<std::optional<std::string>> setting(std::string_view key);
   Status save_setting(Str what, std::string_view key, std::string_view value);
+  Status remove_setting(Str what, std::string_view key);
   // Settings whose key starts with `prefix`, ordered by key.
   Result<std::vector<std::pair<std::string, std::string>>> settings_with_prefix(std::string_view prefix);
   Result<IntegrityReport> check();
@@ -127,6 +133,7 @@ class Session {
  private:
   Status open_store(std::string_view passphrase, bool create, double now);
   void on_outcome(const CommitOutcome& outcome);
+  void keep_drafts();
   void note_commit(Str what);
   void refresh_pending();
   void changed() {
@@ -145,6 +152,8 @@ class Session {
   std::vector<std::pair<uint64_t, Str>> labels_;  // accepted sequence -> the action
   uint64_t labelled_ = 0;                         // the newest sequence with a label
   std::function<void()> changed_;
+  std::function<void()> draft_keeper_;
+  bool keeping_drafts_ = false;  // the keeper's own commits must not call it again
 };
 
 }  // namespace bb::store

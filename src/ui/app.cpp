@@ -243,28 +243,38 @@ bool App::text_input_is_password() const { return ui::text_input_is_password(); 
 void App::set_session(store::Session* session) {
   session_ = session;
   was_unlocked_ = false;
-  if (session_) session_->set_change_listener([this] { on_session_changed(); });
+  if (session_) {
+    session_->set_change_listener([this] { on_session_changed(); });
+    session_->set_draft_keeper([this] { keep_case_draft(*session_, forms_); });
+  }
   on_session_changed();
 }
 
 void App::on_session_changed() {
   const bool unlocked = session_ && session_->unlocked();
-  if (was_unlocked_ && !unlocked) {
+  const bool just_unlocked = !was_unlocked_ && unlocked;
+  const bool just_locked = was_unlocked_ && !unlocked;
+  was_unlocked_ = unlocked;  // first: what follows may commit, which calls back here
+  if (just_locked) {
     // Locked: nothing personal may stay on screen or in the UI's memory.
     forms_.wipe_all();
     forget_text_input();
     screen_ = navigate_to_ = ScreenId::start;
     reset_scroll_ = true;
   }
-  if (!was_unlocked_ && unlocked) {
+  if (just_unlocked) {
     auto title = session_->setting("book_title");
     if (title.ok() && title->has_value()) {
       forms_.book_title = **title;
       forms_.book_title_shown = **title;
       wipe(**title);
     }
+    // An interrupted form comes back where it was (docs/ui.md, "No lost input").
+    if (restore_case_draft(*session_, forms_)) {
+      screen_ = navigate_to_ = ScreenId::families;
+      reset_scroll_ = true;
+    }
   }
-  was_unlocked_ = unlocked;
   pacing_.note_activity();
   platform::request_frame();
 }

@@ -194,14 +194,14 @@ void forget_text_input() {
   zero(s.TextA);
   zero(s.InitialTextA);
   s.ClearFreeMemory();
-  std::memset(&s.Stb, 0, sizeof(s.Stb));  // the undo history holds typed characters
+  std::memset(static_cast<void*>(&s.Stb), 0, sizeof(s.Stb));  // the undo history holds typed characters
   s.ID = 0;
   s.CurLenW = s.CurLenA = 0;
   for (auto* events : {&g.InputEventsQueue, &g.InputEventsTrail}) {
     for (ImGuiInputEvent& e : *events)
       if (e.Type == ImGuiInputEventType_Text) e.Text.Char = 0;  // filtered out as a control character
     if (events->Data && events->Capacity > events->Size)        // stale events past the end
-      std::memset(events->Data + events->Size, 0,
+      std::memset(static_cast<void*>(events->Data + events->Size), 0,
                   static_cast<size_t>(events->Capacity - events->Size) * sizeof(ImGuiInputEvent));
   }
   zero(g.InputTextDeactivatedState.TextA);  // the text of the field deactivated last

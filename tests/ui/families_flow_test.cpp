@@ -8,8 +8,8 @@
 
 #include <string>
 
+#include "case_host.h"
 #include "core/cases.h"
-#include "headless_host.h"
 #include "platform/platform.h"
 #include "store/case_demo.h"
 #include "store/cases.h"
@@ -20,59 +20,9 @@ using namespace bb;
 using namespace bb::ui;
 using bb::ui::test::HeadlessHost;
 
-namespace {
-
-// Tall enough that every field of a form is on screen (taps need no scrolling).
-struct CaseHost : HeadlessHost {
-  CaseHost() : HeadlessHost(1024, 5200, 1, true) {
-    widget_registry().set_reveal_personal(true);
-    frames(2);
-  }
-  ~CaseHost() { widget_registry().set_reveal_personal(false); }
-
-  bool type_date(const std::string& id, const std::string& typed) {
-    if (!tap(id)) return false;
-    if (!type(id + ".typed", typed)) return false;
-    return tap(id + ".use");
-  }
-  CaseUi* forms_cases() { return app.forms().cases.get(); }
-  int families() {
-    auto page = store::list_families(*session.reader(), store::FamilyListQuery{});
-    return page.ok() ? page->total : -1;
-  }
-  int count_prefix(const std::string& prefix) const {
-    int n = 0;
-    for (const auto& w : widget_registry().widgets())
-      if (w.id.rfind(prefix, 0) == 0) ++n;
-    return n;
-  }
-};
-
-void german() {
-  platform::save_preference("language", "de");
-  platform::save_preference("font_step", "1");
-  platform::save_preference("theme", "light");
-}
-
-// Fills the new-family form: family Brunnhuber-Öztürk with a mother, a child and an expected child.
-void fill_new_family(CaseHost& host) {
-  REQUIRE(host.tap("nav.families"));
-  REQUIRE(host.tap("families.new"));
-  REQUIRE(host.type("family.name", "Brunnhuber-Öztürk"));
-  REQUIRE(host.type("family.companion", "Frau Lindqvist"));
-  REQUIRE(host.tap("family.add_person"));
-  REQUIRE(host.type("family.person.0.first_name", "Selin"));
-  REQUIRE(host.tap("family.add_person"));
-  REQUIRE(host.type("family.person.1.first_name", "Mira"));
-  REQUIRE(host.type_date("family.person.1.birth_date", "14.2.2026"));
-  REQUIRE(host.tap("family.add_person"));
-  REQUIRE(host.tap("family.person.2.role.expected_child"));
-  REQUIRE(host.type("family.person.2.first_name", "Baby"));
-  const std::string due = cases::add_days(cases::today(), 60);
-  REQUIRE(host.type_date("family.person.2.due_date", cases::german_date(due)));
-}
-
-}  // namespace
+using bb::ui::test::CaseHost;
+using bb::ui::test::fill_new_family;
+using bb::ui::test::german;
 
 TEST_CASE(
     "families-ui-1: a family with a child and an expected child is created from the form in one action") {

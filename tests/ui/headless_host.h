@@ -82,6 +82,7 @@ struct HeadlessHost {
   }
   ~HeadlessHost() {
     session.set_change_listener(nullptr);
+    session.set_draft_keeper(nullptr);
     ImGui::DestroyContext();
   }
   HeadlessHost(const HeadlessHost&) = delete;

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "exchange/case_draft.h"
 #include "store/cases.h"
 #include "ui/form_widgets.h"
 #include "ui/screens/screens.h"
@@ -48,7 +49,7 @@ struct FamilyListState {
   double query_ms = 0;  // the last query's time (shown to nobody; tests and bench)
 };
 
-struct CaseUi {
+struct CaseUi : exchange::CaseFormInputs {
   CaseView view = CaseView::list;
   int64_t family_id = 0;  // the family of the overview and the forms
   FamilyListState list;
@@ -56,20 +57,16 @@ struct CaseUi {
   bool overview_stale = true;
   std::map<std::string, std::vector<cases::CatalogEntry>> catalogs;  // by kind
 
-  // The form being edited (one at a time) and whether it differs from what was loaded.
+  // The form being edited (one at a time: the inputs are the base class) and
+  // whether it differs from what was loaded.
   int64_t edit_id = 0;  // person, contact or goal id; 0 = new
-  cases::FamilyInput family;
-  std::vector<cases::PersonInput> persons;  // with a new family
-  cases::PersonInput person;
-  cases::ContactInput contact;
-  cases::GoalInput goal;
-  cases::AssessmentInput assessment;
-  cases::StatusChange status;
-  cases::ResponsibilityInput responsibility;
   bool dirty = false;
   bool scroll_to_top = false;  // a new view starts at its top
   FieldErrors errors;
   std::string notice;  // the last outcome ("Gespeichert …"), UI words only
+  // A form brought back from the draft kept across the lock (case_draft_ui.cpp).
+  bool draft_stored = false;       // the store holds a draft of this form
+  Str draft_notice = Str::count_;  // shown at the top of the form; count_ = none
 
   // Leaving a dirty form: where to go once the user said "Verwerfen".
   bool confirm_leave = false;
@@ -89,6 +86,10 @@ void draw_goal_form(ScreenContext& ctx, CaseUi& ui);
 void draw_assessment_form(ScreenContext& ctx, CaseUi& ui);
 void draw_status_form(ScreenContext& ctx, CaseUi& ui);
 void draw_responsibility_form(ScreenContext& ctx, CaseUi& ui);
+
+// Once a form kept as a draft (keep_case_draft, screens.h) was saved or
+// discarded, its draft goes.
+void drop_finished_draft(store::Session& session, CaseUi& ui);
 
 // Opens a view; from a dirty form it asks first.
 void go_to(CaseUi& ui, CaseView view);

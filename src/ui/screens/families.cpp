@@ -238,6 +238,7 @@ void go_to(CaseUi& ui, CaseView view) {
   if (view == CaseView::list) ui.list.stale = true;
   ui.view = view;
   ui.dirty = false;
+  ui.draft_notice = Str::count_;
   ui.scroll_to_top = true;
   ui.errors.clear();
   platform::request_frame();
@@ -274,6 +275,10 @@ void form_header(CaseUi& ui, const char* title, const char* test_id) {
   if (button((std::string(test_id) + ".cancel").c_str(), back.c_str()))
     go_to(ui, ui.family_id ? CaseView::overview : CaseView::list);
   heading(title, test_id);
+  if (ui.draft_notice != Str::count_) {
+    ImGui::TextColored(palette().ok_text, BB_ICON_CHECK "  %s", tr(ui.draft_notice));
+    widget_registry().tag_last_item("form.draft_restored", tr(ui.draft_notice));
+  }
   if (!ui.errors.general.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().warning_text);
     ImGui::TextWrapped(BB_ICON_WARNING "  %s", ui.errors.general.c_str());
@@ -342,6 +347,7 @@ void draw_families_screen(ScreenContext& ctx) {
   if (!ctx.session || !ctx.session->reader()) return;
   if (!ctx.forms.cases) ctx.forms.cases = std::make_shared<CaseUi>();
   CaseUi& ui = *ctx.forms.cases;
+  drop_finished_draft(*ctx.session, ui);
   if (ui.scroll_to_top) {
     ctx.forms.scroll_to_top = true;
     ui.scroll_to_top = false;

@@ -279,8 +279,7 @@ void run_pending_action(ScreenContext& ctx) {
     case Forms::Pending::unlock: {
       const Status status = s.unlock(f.pass1, ctx.now_ms);
       set_message(f, status);
-      wipe(f.pass1);
-      if (status.ok()) ctx.navigate_to = ScreenId::start;
+      wipe(f.pass1);  // the app picks the screen after the unlock (a kept draft's form, else this one)
       break;
     }
     case Forms::Pending::restore: {

@@ -63,6 +63,13 @@ float font_size_for_step(int step);
 // form has unsaved changes; the app then stays on the screen.
 bool may_leave_screen(Forms& forms, ScreenId to);
 
+// Drafts across the lock (src/exchange/case_draft.h, docs/ui.md "No lost input").
+// Writes the open form's unsaved input into the store, or removes a draft no
+// longer needed; the session calls it just before a lock and when the tab is hidden.
+void keep_case_draft(store::Session& session, Forms& forms);
+// After an unlock: opens the form of a stored draft again, unsaved. True if it did.
+bool restore_case_draft(store::Session& session, Forms& forms);
+
 void draw_start_screen(ScreenContext& ctx);
 void draw_families_screen(ScreenContext& ctx);
 void draw_network_screen(ScreenContext& ctx);

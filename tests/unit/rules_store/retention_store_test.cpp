@@ -1,8 +1,11 @@
 // Focus: retention setting, cases due for deletion, deletion that leaves no
 // byte behind, and the Auskunft (issue 7 item 6; docs/consent.md
 // "retstore-*", "auskunft-*").
+#include <sqlite3.h>
+
 #include <filesystem>
 
+#include "exchange/case_draft.h"
 #include "rules_store_test_util.h"
 #include "store/auskunft.h"
 #include "store/child_protection.h"
@@ -118,6 +121,20 @@ TEST_CASE(
   ag.drafted_on = D(2026, 11, 1);
   ag.goals_familie = {"Ziel " + marker};
   REQUIRE(store::save_cooperation_agreement(rs.store, f.id, ag).ok());
+  {  // an unsaved form of the family, kept as a draft across the lock (exchange/case_draft.h)
+    exchange::CaseDraft draft;
+    draft.form = exchange::DraftForm::contact;
+    draft.family_id = f.id;
+    draft.input.contact.note = "Entwurf " + marker;
+    const std::string json = exchange::case_draft_to_json(draft);
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(rs.store.db(), "INSERT INTO settings(key, value) VALUES (?1, ?2)", -1, &st,
+                               nullptr) == SQLITE_OK);
+    sqlite3_bind_text(st, 1, exchange::kCaseDraftKey, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, json.c_str(), static_cast<int>(json.size()), SQLITE_TRANSIENT);
+    CHECK(sqlite3_step(st) == SQLITE_DONE);
+    sqlite3_finalize(st);
+  }
   auto found = store::search_families(rs.store, marker);
   REQUIRE(found.ok());
   CHECK(found->total == 1);
