@@ -76,6 +76,8 @@
     },
     applyUpdate() { applyUpdate(); },
     requestFrame() { requestFrame(); },
+    printHtml(html) { printHtml(html); },
+    discardPrint() { discardPrint(); },
   };
   self.__bbHost = host;
 
@@ -89,6 +91,33 @@
     M.ccall(fn, null, ['number'], [ptr]);
     M.HEAPU8.fill(0, ptr, ptr + size);
     M._free(ptr);
+  }
+
+  // Printing (src/platform/print.h): the page goes into a hidden same-origin
+  // frame (srcdoc: no URL, nothing stored) whose own print dialog opens; its
+  // look is print.css (the CSP allows no inline style). The frame goes after
+  // printing and when the app locks.
+  let lastPrint = '';  // kept only for the tests (test hooks on)
+  function discardPrint() {
+    for (const f of document.querySelectorAll('iframe.bb-print')) f.remove();
+    lastPrint = '';
+  }
+  function printHtml(html) {
+    discardPrint();
+    const frame = document.createElement('iframe');
+    frame.className = 'bb-print';
+    frame.setAttribute('aria-hidden', 'true');
+    frame.tabIndex = -1;
+    frame.addEventListener('load', () => {
+      const w = frame.contentWindow;
+      if (!w) return;
+      w.addEventListener('afterprint', () => setTimeout(() => frame.remove(), 0));
+      w.focus();
+      w.print();
+    }, { once: true });
+    frame.srcdoc = html;
+    document.body.appendChild(frame);
+    if (self.__bbTestHooks === true) lastPrint = html;
   }
 
   // [SECTION] Canvas size and device pixel ratio ----------------------------------------
@@ -409,6 +438,9 @@
         requestFrame();
         return seq ? self.__bbStore.whenComplete(seq).then(() => seq) : Promise.resolve(0);
       },
+      // The page of the last print (until printed frames are discarded at the lock).
+      lastPrint() { return lastPrint; },
+      printFrames() { return document.querySelectorAll('iframe.bb-print').length; },
       search(text) { return JSON.parse(M.UTF8ToString(M.ccall('bb_test_search', 'number', ['string'], [text]))); },
       // The next `count` IndexedDB writes fail with this DOMException name (a full disk stays full).
       failWrites(name, count) { self.__bbStore.failWrites = { name: name || 'QuotaExceededError', count: count ?? 1 }; },

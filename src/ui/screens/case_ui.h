@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,11 @@ enum class CaseView {
   assessment_form,
   status_form,
   responsibility_form,
+  // KJH cooperation (kjh_ui.h)
+  kjh,
+  kjh_involvement_form,
+  kjh_exception_form,
+  cooperation_agreement,
 };
 
 // The family list: the query and the page of rows the clipper shows.
@@ -48,6 +54,8 @@ struct FamilyListState {
   std::vector<std::string> companions;
   double query_ms = 0;  // the last query's time (shown to nobody; tests and bench)
 };
+
+struct KjhUi;  // the KJH screens' state (kjh_ui.h)
 
 struct CaseUi : exchange::CaseFormInputs {
   CaseView view = CaseView::list;
@@ -72,6 +80,8 @@ struct CaseUi : exchange::CaseFormInputs {
   bool confirm_leave = false;
   std::optional<CaseView> leave_to_view;
   std::optional<ScreenId> leave_to_screen;
+
+  std::shared_ptr<KjhUi> kjh;  // the KJH screens (kjh_ui.h), created on first use
 
   const std::vector<cases::CatalogEntry>& catalog(const store::Store& store, const std::string& kind);
 };

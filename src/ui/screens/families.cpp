@@ -11,6 +11,7 @@
 #include "platform/platform.h"
 #include "ui/icons.h"
 #include "ui/screens/case_ui.h"
+#include "ui/screens/kjh_ui.h"
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
@@ -379,6 +380,18 @@ void draw_families_screen(ScreenContext& ctx) {
       break;
     case CaseView::responsibility_form:
       draw_responsibility_form(ctx, ui);
+      break;
+    case CaseView::kjh:
+      draw_kjh_view(ctx, ui);
+      break;
+    case CaseView::kjh_involvement_form:
+      draw_kjh_involvement_form(ctx, ui);
+      break;
+    case CaseView::kjh_exception_form:
+      draw_kjh_exception_form(ctx, ui);
+      break;
+    case CaseView::cooperation_agreement:
+      draw_cooperation_agreement(ctx, ui);
       break;
   }
   draw_leave_dialog(ctx, ui);

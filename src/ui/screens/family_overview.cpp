@@ -7,6 +7,7 @@
 #include "imgui.h"
 #include "ui/icons.h"
 #include "ui/screens/case_ui.h"
+#include "ui/screens/kjh_ui.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -156,6 +157,7 @@ void draw_family_overview(ScreenContext& ctx, CaseUi& ui) {
     ImGui::TextColored(palette().ok_text, BB_ICON_CHECK "  %s", ui.notice.c_str());
     widget_registry().tag_last_item("overview.notice", ui.notice.c_str());
   }
+  if (draw_kjh_card(ctx, ui)) return;
 
   if (!o.open_steps.empty()) {
     section_title(BB_ICON_LIST, Str::overview_open_steps);

@@ -12,6 +12,7 @@
 #include "core/passphrase.h"
 #include "imgui.h"
 #include "platform/platform.h"
+#include "platform/print.h"
 #include "platform/storage.h"
 #include "ui/fonts.h"
 #include "ui/icons.h"
@@ -220,7 +221,8 @@ void Forms::wipe_all() {
   std::fill(restore_file.begin(), restore_file.end(), 0);
   restore_file.clear();
   has_restore_file = false;
-  cases.reset();  // its memory is zeroed as it is freed (src/app/zeroing_delete.cpp)
+  platform::discard_print();  // a print frame holds a personal page
+  cases.reset();              // its memory is zeroed as it is freed (src/app/zeroing_delete.cpp)
   message.clear();
   pending = Pending::none;
   step = Step::choose;
