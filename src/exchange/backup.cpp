@@ -699,7 +699,7 @@ bool backup_reminder_due(const Date& today, const std::optional<Date>& last_back
   return days_from_civil(today) - days_from_civil(*last_backup) >= days;
 }
 
-Result<int> reminder_days(store::Store& store) {
+Result<int> reminder_days(const store::Store& store) {
   if (!store.is_open()) return make_error(Str::store_locked, "store is locked");
   auto v = single_text(store.db(), "SELECT value FROM settings WHERE key = 'backup_reminder_days'");
   if (!v.ok()) return v.error();
@@ -723,14 +723,14 @@ Status set_reminder_days(store::Store& store, int days) {
   });
 }
 
-Result<std::optional<Date>> last_backup_date(store::Store& store) {
+Result<std::optional<Date>> last_backup_date(const store::Store& store) {
   if (!store.is_open()) return make_error(Str::store_locked, "store is locked");
   auto v = single_text(store.db(), "SELECT value FROM meta WHERE key = 'last_backup_at'");
   if (!v.ok()) return v.error();
   return parse_date(*v);
 }
 
-Result<bool> backup_reminder_due(store::Store& store, const Date& today) {
+Result<bool> backup_reminder_due(const store::Store& store, const Date& today) {
   auto days = reminder_days(store);
   if (!days.ok()) return days.error();
   auto last = last_backup_date(store);

@@ -193,9 +193,9 @@ constexpr const char* kLastBackupMeta = "last_backup_at";         // meta table
 // least `days` days before `today`. days <= 0 turns the reminder off.
 bool backup_reminder_due(const Date& today, const std::optional<Date>& last_backup, int days);
 
-Result<int> reminder_days(store::Store& store);           // the setting, or kDefaultReminderDays
+Result<int> reminder_days(const store::Store& store);     // the setting, or kDefaultReminderDays
 Status set_reminder_days(store::Store& store, int days);  // 1..365 (Str::backup_err_reminder_days)
-Result<std::optional<Date>> last_backup_date(store::Store& store);
-Result<bool> backup_reminder_due(store::Store& store, const Date& today);
+Result<std::optional<Date>> last_backup_date(const store::Store& store);
+Result<bool> backup_reminder_due(const store::Store& store, const Date& today);
 
 }  // namespace bb::exchange

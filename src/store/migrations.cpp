@@ -844,6 +844,28 @@ BEGIN SELECT RAISE(ABORT, 'an agreed Kooperationsvereinbarung is changed only by
 INSERT INTO family_search(family_search, rank) VALUES ('secure-delete', 1);
 )sql";
 
+// Received cases (issue 8, "Empfang"; docs/handover.md): a handover file
+// imported once, keyed by its document id. Kept as the validated document,
+// not merged into `families`: a received case stays what was received.
+constexpr const char* kMigration6 = R"sql(
+CREATE TABLE received_cases (
+  id INTEGER PRIMARY KEY,
+  document_id TEXT NOT NULL UNIQUE CHECK (length(document_id) = 32),
+  document_sha256 TEXT NOT NULL CHECK (length(document_sha256) = 64),
+  format_version INTEGER NOT NULL,
+  created TEXT NOT NULL,
+  sender TEXT NOT NULL,
+  recipient_name TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  basis TEXT NOT NULL,
+  family_name TEXT NOT NULL,
+  document TEXT NOT NULL,
+  received_at TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER received_cases_no_update BEFORE UPDATE ON received_cases
+BEGIN SELECT RAISE(ABORT, 'received cases are not changed'); END;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -853,6 +875,7 @@ const std::vector<Migration>& migrations() {
       {3, "receiving keys", kMigration3, nullptr},
       {4, "network directory and referrals", kMigration4, nullptr},
       {5, "consent, disclosure log, KJH cooperation, child protection, retention", kMigration5, nullptr},
+      {6, "received cases", kMigration6, nullptr},
   };
   return list;
 }

@@ -12,6 +12,7 @@
 #include "store/cases.h"
 #include "ui/form_widgets.h"
 #include "ui/icons.h"
+#include "ui/screens/backup_reminder.h"
 #include "ui/screens/case_ui.h"
 #include "ui/screens/screens.h"
 #include "ui/widget_registry.h"
@@ -203,8 +204,12 @@ void draw_storage_card(ScreenContext& ctx) {
   muted_text(tr(Str::settings_backup_text));
   if (button("settings.backup", tr(Str::settings_backup_download))) {
     auto bytes = ctx.session->backup();
-    if (bytes.ok()) platform::download_file("begleitbuch-sicherung.bbstore", *bytes);
+    if (bytes.ok()) {
+      platform::download_file("begleitbuch-sicherung.bbstore", *bytes);
+      record_backup_done(ctx);
+    }
   }
+  draw_backup_reminder(ctx);
   end_card();
 }
 
