@@ -7,48 +7,7 @@
 
 import assert from 'node:assert/strict';
 
-/** Scrolls the content with the mouse wheel until the widget is fully visible. */
-async function reach(t, page, id) {
-  const first = await t.waitWidget(page, id, { visible: false });
-  if (first.visible) return first;
-  for (let i = 0; i < 60; i++) {
-    const w = await t.widget(page, id);
-    if (w.visible) return w;
-    await page.mouse.move(600, 400);
-    await page.mouse.wheel(0, w.y > 400 ? 160 : -160);
-    await t.animationFrames(page, 3);
-  }
-  throw new Error(`could not scroll ${id} into view`);
-}
-
-async function tapField(t, page, id) {
-  await reach(t, page, id);
-  await t.tap(page, id);
-  await t.animationFrames(page, 3);
-}
-
-async function typeField(t, page, id, text) {
-  await reach(t, page, id);
-  await t.typeInto(page, id, text);
-}
-
-async function typeDate(t, page, id, german) {
-  await tapField(t, page, id);
-  await t.waitWidget(page, `${id}.typed`);
-  await t.typeInto(page, `${id}.typed`, german);
-  await t.waitWidget(page, `${id}.use`);
-  await t.tap(page, `${id}.use`);
-  await t.animationFrames(page, 3);
-}
-
-const label = async (t, page, id) => (await t.widgets(page)).find((w) => w.id === id)?.label;
-
-async function saveAndWait(t, page, id) {
-  const before = (await t.saveState(page)).accepted;
-  await tapField(t, page, id);
-  await t.waitBB(page, (b) => window.__bb.saveState().accepted > b, before, { what: `the save of ${id} to commit` });
-  await t.waitSaved(page);
-}
+import { label, reach, saveAndWait, tapField, typeDate, typeField } from './lib/forms.mjs';
 
 const NAME = 'Zzyzx-Brunnhuber';
 const NOTE = 'Mira schläft unruhig; Übergabe an die Großmutter geübt.';

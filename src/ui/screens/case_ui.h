@@ -16,6 +16,7 @@
 
 #include "store/cases.h"
 #include "ui/form_widgets.h"
+#include "ui/screens/referral_ui.h"
 #include "ui/screens/screens.h"
 
 namespace bb::ui {
@@ -30,6 +31,8 @@ enum class CaseView {
   assessment_form,
   status_form,
   responsibility_form,
+  referral_form,
+  referral,
 };
 
 // The family list: the query and the page of rows the clipper shows.
@@ -66,6 +69,7 @@ struct CaseUi {
   cases::AssessmentInput assessment;
   cases::StatusChange status;
   cases::ResponsibilityInput responsibility;
+  ReferralDraft referral;
   bool dirty = false;
   bool scroll_to_top = false;  // a new view starts at its top
   FieldErrors errors;
@@ -89,6 +93,14 @@ void draw_goal_form(ScreenContext& ctx, CaseUi& ui);
 void draw_assessment_form(ScreenContext& ctx, CaseUi& ui);
 void draw_status_form(ScreenContext& ctx, CaseUi& ui);
 void draw_responsibility_form(ScreenContext& ctx, CaseUi& ui);
+void draw_referral_form(ScreenContext& ctx, CaseUi& ui);
+void draw_referral(ScreenContext& ctx, CaseUi& ui);
+void open_referral(CaseUi& ui, int64_t referral_id);
+// A tappable line of personal text (a person, a goal, a referral, a timeline entry).
+bool entry_row(const std::string& test_id, const std::string& title, const std::string& detail);
+// Cards of the family overview (own files).
+void draw_family_referrals_card(ScreenContext& ctx, CaseUi& ui);
+void draw_child_protection_card(ScreenContext& ctx, CaseUi& ui);
 
 // Opens a view; from a dirty form it asks first.
 void go_to(CaseUi& ui, CaseView view);

@@ -374,6 +374,12 @@ void draw_families_screen(ScreenContext& ctx) {
     case CaseView::responsibility_form:
       draw_responsibility_form(ctx, ui);
       break;
+    case CaseView::referral_form:
+      draw_referral_form(ctx, ui);
+      break;
+    case CaseView::referral:
+      draw_referral(ctx, ui);
+      break;
   }
   draw_leave_dialog(ctx, ui);
 }

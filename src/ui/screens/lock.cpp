@@ -220,6 +220,7 @@ void Forms::wipe_all() {
   std::fill(restore_file.begin(), restore_file.end(), 0);
   restore_file.clear();
   has_restore_file = false;
+  network.reset();
   cases.reset();  // its memory is zeroed as it is freed (src/app/zeroing_delete.cpp)
   message.clear();
   pending = Pending::none;
