@@ -10,10 +10,10 @@
 #include <cstdlib>
 #include <string>
 
-#include "platform/platform.h"
-#include "platform/storage.h"
 #include "exchange/directory_demo.h"
 #include "exchange/directory_file.h"
+#include "platform/platform.h"
+#include "platform/storage.h"
 #include "store/case_demo.h"
 #include "store/cases.h"
 #include "store/directory.h"
@@ -235,12 +235,13 @@ EMSCRIPTEN_KEEPALIVE const char* bb_test_directory_import(int partners, int offe
   const double t1 = emscripten_get_now();
   if (!dir.ok()) return g_out.c_str();
   size_t changes = 0;
-  const bb::Status st = s.act_on_store(bb::Str::action_directory_import, [&](bb::store::Store& store) -> bb::Status {
-    auto done = bb::store::import_directory(store, *dir);
-    if (!done.ok()) return done.error();
-    changes = done->changes.size();
-    return {};
-  });
+  const bb::Status st =
+      s.act_on_store(bb::Str::action_directory_import, [&](bb::store::Store& store) -> bb::Status {
+        auto done = bb::store::import_directory(store, *dir);
+        if (!done.ok()) return done.error();
+        changes = done->changes.size();
+        return {};
+      });
   const double t2 = emscripten_get_now();
   if (!st.ok()) return g_out.c_str();
   g_out = "{\"bytes\":" + std::to_string(text.size()) + ",\"parse_ms\":" + std::to_string(t1 - t0) +

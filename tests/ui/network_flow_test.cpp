@@ -37,7 +37,7 @@ struct NetworkHost : HeadlessHost {
 
   void pick(const std::string& text) {
     platform::put_picked_file(std::vector<uint8_t>(text.begin(), text.end()));
-    frames(2);
+    frames(6);  // the review's cards take a frame or two to find their size
   }
   void pick_example() {
     const auto bytes = test::read_file(BB_SOURCE_DIR "/docs/examples/directory.json");
@@ -68,7 +68,8 @@ struct NetworkHost : HeadlessHost {
     REQUIRE(tap("family.add_person"));
     REQUIRE(tap("family.person.1.role.child"));
     REQUIRE(type("family.person.1.first_name", "Mira"));
-    REQUIRE(type_date("family.person.1.birth_date", cases::german_date(cases::add_days(cases::today(), -120))));
+    REQUIRE(
+        type_date("family.person.1.birth_date", cases::german_date(cases::add_days(cases::today(), -120))));
     REQUIRE(tap("family.save"));
     REQUIRE(widget("overview.header"));
   }
@@ -99,7 +100,8 @@ TEST_CASE("network-ui-1: an import shows added entries first and changes the sto
   REQUIRE(host.tap("network.review.cancel"));
 }
 
-TEST_CASE("network-ui-2: an invalid directory file is refused with a German message and the store is unchanged") {
+TEST_CASE(
+    "network-ui-2: an invalid directory file is refused with a German message and the store is unchanged") {
   NetworkHost host;
   host.import_example();
   const uint64_t before = host.session.save_status().accepted;
@@ -150,7 +152,8 @@ TEST_CASE("network-ui-4: a partner's detail shows its contact fields and its key
   REQUIRE(partner.ok());
   const std::string fingerprint = host.label("network.partner.fingerprint");
   CHECK(fingerprint == partner->fingerprint);
-  CHECK(fingerprint.find(' ') != std::string::npos);
+  CHECK(fingerprint.size() == 19);  // four groups of four, to read out: "7K3M-Q9XA-2BHF-W4TZ"
+  CHECK(fingerprint[4] == '-');
 }
 
 TEST_CASE("network-ui-5: an own partner added on the screen is kept when the directory is imported again") {
@@ -194,8 +197,9 @@ TEST_CASE(
   CHECK(host.label("overview.referral.0").find("Offen") != std::string::npos);
   bool in_timeline = false;
   for (int i = 0; i < 5; ++i)
-    in_timeline |= host.label("overview.timeline." + std::to_string(i)).find("Vermittlung an Hebammenpraxis") !=
-                   std::string::npos;
+    in_timeline |=
+        host.label("overview.timeline." + std::to_string(i)).find("Vermittlung an Hebammenpraxis") !=
+        std::string::npos;
   CHECK(in_timeline);
 
   // The referral: feedback (on the agreement of the referral) and the outcome.
@@ -210,11 +214,12 @@ TEST_CASE(
   auto refs = store::load_referrals(*host.session.reader(), host.app.forms().cases->family_id);
   REQUIRE(refs.ok());
   REQUIRE(refs->size() == 1);
-  CHECK((*refs)[0].consent_by == "Selin");
+  CHECK((*refs)[0].consent_by.rfind("Selin", 0) == 0);
   CHECK((*refs)[0].outcome == store::ReferralOutcome::angenommen);
 }
 
-TEST_CASE("network-ui-7: the insoweit erfahrene Fachkräfte are two taps from a family's child-protection card") {
+TEST_CASE(
+    "network-ui-7: the insoweit erfahrene Fachkräfte are two taps from a family's child-protection card") {
   NetworkHost host;
   host.import_example();
   host.new_family();

@@ -65,8 +65,8 @@ std::string offer_line(const store::OfferRow& row) {
   if (row.age_from_months || row.age_to_months) {
     const int from = row.age_from_months.value_or(0);
     const std::string range = std::to_string(from) + "–" +
-                              (row.age_to_months ? std::to_string(*row.age_to_months) : std::string("…")) + " " +
-                              tr(Str::network_months);
+                              (row.age_to_months ? std::to_string(*row.age_to_months) : std::string("…")) +
+                              " " + tr(Str::network_months);
     line += "  ·  " + format_text(Str::dir_age_range, range);
   }
   return line;
@@ -90,8 +90,9 @@ void draw_tabs(NetworkUi& ui) {
   for (const auto& t : kTabs) {
     const std::string label = std::string(t.icon) + "  " + tr(t.label);
     row.next(label.c_str());
-    const bool selected = ui.view == t.view || (t.view == NetworkView::partners &&
-                                                 (ui.view == NetworkView::partner || ui.view == NetworkView::partner_form));
+    const bool selected =
+        ui.view == t.view || (t.view == NetworkView::partners &&
+                              (ui.view == NetworkView::partner || ui.view == NetworkView::partner_form));
     if (choice(t.id, label.c_str(), selected)) ui.show(t.view);
   }
 }

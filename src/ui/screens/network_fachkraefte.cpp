@@ -14,8 +14,8 @@ namespace bb::ui {
 
 void draw_fachkraefte(ScreenContext& ctx, NetworkUi& ui) {
   muted_text(tr(Str::network_fachkraefte_hint));
-  ui.fachkraefte_stale |= text_field("network.fachkraefte.search", tr(Str::network_fachkraefte_search),
-                                     ui.fachkraft_text, true);
+  ui.fachkraefte_stale |=
+      text_field("network.fachkraefte.search", tr(Str::network_fachkraefte_search), ui.fachkraft_text, true);
   if (ui.fachkraefte_stale) {
     auto list = store::list_fachkraefte(*ctx.session->reader(), ui.fachkraft_text);
     ui.fachkraefte = list.ok() ? std::move(*list) : std::vector<store::FachkraftRecord>{};
@@ -31,7 +31,8 @@ void draw_fachkraefte(ScreenContext& ctx, NetworkUi& ui) {
     ImGui::TextWrapped("%s", f.name.c_str());
     widget_registry().tag_last_item(id.c_str(), f.name.c_str());
     std::string lines = f.organisation;
-    const std::string town = f.address.postcode.empty() ? f.address.town : f.address.postcode + " " + f.address.town;
+    const std::string town =
+        f.address.postcode.empty() ? f.address.town : f.address.postcode + " " + f.address.town;
     if (!town.empty()) lines += (lines.empty() ? "" : ", ") + town;
     if (!f.phone.empty()) lines += "\n" + std::string(tr(Str::network_phone)) + ": " + f.phone;
     if (!f.email.empty()) lines += "\n" + std::string(tr(Str::network_email)) + ": " + f.email;

@@ -26,7 +26,8 @@ namespace {
 void review_file(const store::Store& store, NetworkUi& ui, const std::vector<uint8_t>& bytes) {
   ui.pending.reset();
   ui.diff.reset();
-  auto dir = exchange::parse_directory_file(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+  auto dir = exchange::parse_directory_file(
+      std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
   if (!dir.ok()) {
     ui.message = dir.error().text();
     ui.message_ok = false;
@@ -83,12 +84,12 @@ void draw_directory_card(ScreenContext& ctx, NetworkUi& ui) {
   }
   begin_card("network.directory");
   if (ui.info && ui.info->imported) {
-    const std::string title = ui.info->network + "  ·  " +
-                              format_text(Str::network_stand, cases::german_date(ui.info->stand));
+    const std::string title =
+        ui.info->network + "  ·  " + format_text(Str::network_stand, cases::german_date(ui.info->stand));
     ImGui::TextWrapped("%s", title.c_str());
     widget_registry().tag_last_item("network.directory.stand", title.c_str());
-    std::string counts = format_text(Str::network_partners_count, std::to_string(ui.info->partners)) + "  ·  " +
-                         format_text(Str::network_offers_count, std::to_string(ui.info->offers));
+    std::string counts = format_text(Str::network_partners_count, std::to_string(ui.info->partners)) +
+                         "  ·  " + format_text(Str::network_offers_count, std::to_string(ui.info->offers));
     muted_text(counts.c_str());
   } else {
     ImGui::TextWrapped("%s", tr(Str::network_empty));
@@ -122,9 +123,9 @@ void draw_import_review(ScreenContext& ctx, NetworkUi& ui) {
     const char* id;
   };
   static const Count kCounts[] = {{ChangeKind::added, "network.review.added"},
-                                   {ChangeKind::changed, "network.review.changed"},
-                                   {ChangeKind::removed, "network.review.removed"},
-                                   {ChangeKind::conflict, "network.review.conflicts"}};
+                                  {ChangeKind::changed, "network.review.changed"},
+                                  {ChangeKind::removed, "network.review.removed"},
+                                  {ChangeKind::conflict, "network.review.conflicts"}};
   for (const auto& c : kCounts) {
     const int n = d.count(EntryKind::partner, c.change) + d.count(EntryKind::offer, c.change) +
                   d.count(EntryKind::fachkraft, c.change);
@@ -139,14 +140,15 @@ void draw_import_review(ScreenContext& ctx, NetworkUi& ui) {
     const directory::Directory dir = std::move(*ui.pending);
     const bool older = d.older;
     int total = 0;
-    const Status st = ctx.session->act_on_store(Str::action_directory_import, [&](store::Store& db) -> Status {
-      store::ImportOptions options;
-      options.allow_older = older;  // the user saw the warning and chose to apply
-      auto done = store::import_directory(db, dir, options);
-      if (!done.ok()) return done.error();
-      total = static_cast<int>(done->changes.size());
-      return {};
-    });
+    const Status st =
+        ctx.session->act_on_store(Str::action_directory_import, [&](store::Store& db) -> Status {
+          store::ImportOptions options;
+          options.allow_older = older;  // the user saw the warning and chose to apply
+          auto done = store::import_directory(db, dir, options);
+          if (!done.ok()) return done.error();
+          total = static_cast<int>(done->changes.size());
+          return {};
+        });
     ui.pending.reset();
     ui.diff.reset();
     ui.message = st.ok() ? format_text(Str::network_imported, std::to_string(total)) : st.error().text();

@@ -39,7 +39,8 @@ void draw_partner_form(ScreenContext& ctx, NetworkUi& ui) {
   text_field("partner.email", tr(Str::network_email), p.email, true);
   field_error(e, "email", "partner.email.error");
   check_field("partner.cooperation", tr(Str::network_coop_signed), p.cooperation_signed);
-  if (p.cooperation_signed) date_field("partner.cooperation_on", tr(Str::network_cooperation), p.cooperation_signed_on);
+  if (p.cooperation_signed)
+    date_field("partner.cooperation_on", tr(Str::network_cooperation), p.cooperation_signed_on);
   field_error(e, "cooperation_signed_on", "partner.cooperation_on.error");
   end_card();
   if (button("partner.save", tr(Str::form_save), true)) {

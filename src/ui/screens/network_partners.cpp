@@ -62,8 +62,8 @@ void load_list(const store::Store& store, NetworkUi& ui) {
 
 void draw_partner_list(ScreenContext& ctx, NetworkUi& ui) {
   const store::Store& store = *ctx.session->reader();
-  ui.partners_stale |= text_field("network.partners.search", tr(Str::network_partners_search),
-                                  ui.partner_text, true);
+  ui.partners_stale |=
+      text_field("network.partners.search", tr(Str::network_partners_search), ui.partner_text, true);
   FlowRow row;
   row.next(tr(Str::families_filter_all));
   if (choice("network.partners.cat.all", tr(Str::families_filter_all), ui.partner_category < 0)) {
@@ -78,7 +78,8 @@ void draw_partner_list(ScreenContext& ctx, NetworkUi& ui) {
       ui.partners_stale = true;
     }
   }
-  if (button("network.partners.add", (std::string(BB_ICON_PLUS "  ") + tr(Str::network_partner_add)).c_str())) {
+  if (button("network.partners.add",
+             (std::string(BB_ICON_PLUS "  ") + tr(Str::network_partner_add)).c_str())) {
     ui.edit_id = 0;
     ui.edit = directory::Partner{};
     ui.edit.type = "andere_weitere";
@@ -109,7 +110,8 @@ void draw_partner_list(ScreenContext& ctx, NetworkUi& ui) {
 
 void draw_partner_detail(ScreenContext& ctx, NetworkUi& ui) {
   const store::Store& store = *ctx.session->reader();
-  if (button("network.partner.back", (std::string(BB_ICON_CHEVRON_LEFT "  ") + tr(Str::overview_back)).c_str())) {
+  if (button("network.partner.back",
+             (std::string(BB_ICON_CHEVRON_LEFT "  ") + tr(Str::overview_back)).c_str())) {
     ui.show(NetworkView::partners);
     return;
   }
@@ -148,7 +150,8 @@ void draw_partner_detail(ScreenContext& ctx, NetworkUi& ui) {
   }
   detail_line("network.partner.note", Str::network_private_note, r.local_note);
   end_card();
-  if (button("network.partner.edit", (std::string(BB_ICON_PENCIL "  ") + tr(Str::network_partner_edit)).c_str())) {
+  if (button("network.partner.edit",
+             (std::string(BB_ICON_PENCIL "  ") + tr(Str::network_partner_edit)).c_str())) {
     ui.edit_id = r.id;
     ui.edit = p;
     ui.show(NetworkView::partner_form);

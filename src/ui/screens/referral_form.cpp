@@ -18,8 +18,8 @@ namespace bb::ui {
 namespace {
 
 constexpr rules::DataCategory kPassable[] = {rules::DataCategory::stammdaten, rules::DataCategory::kontakte,
-                                              rules::DataCategory::bedarfe, rules::DataCategory::ziele,
-                                              rules::DataCategory::gesundheit};
+                                             rules::DataCategory::bedarfe, rules::DataCategory::ziele,
+                                             rules::DataCategory::gesundheit};
 
 void draw_offer_choice(const store::Store& store, CaseUi& ui) {
   ReferralDraft& r = ui.referral;
@@ -80,7 +80,8 @@ void draw_consent(CaseUi& ui) {
   field_error(ui.errors, "consent.on", "referral.consent_on.error");
   FlowRow forms;
   for (auto f : {rules::ConsentForm::schriftlich, rules::ConsentForm::muendlich}) {
-    const std::string id = std::string("referral.form.") + (f == rules::ConsentForm::schriftlich ? "schriftlich" : "muendlich");
+    const std::string id =
+        std::string("referral.form.") + (f == rules::ConsentForm::schriftlich ? "schriftlich" : "muendlich");
     forms.next(tr(rules::label(f)));
     if (choice(id.c_str(), tr(rules::label(f)), r.consent.form == f)) {
       r.consent.form = f;
@@ -155,9 +156,10 @@ void draw_referral_form(ScreenContext& ctx, CaseUi& ui) {
     store::ReferralInput in = r.input;
     if (r.agreed) in.consent = r.consent;
     const int64_t family = ui.family_id;
-    save_form(ctx, ui, {}, Str::action_referral,
-              [&](store::Store& db) { return status_of(store::create_referral(db, family, in)); },
-              Str::referral_saved);
+    save_form(
+        ctx, ui, {}, Str::action_referral,
+        [&](store::Store& db) { return status_of(store::create_referral(db, family, in)); },
+        Str::referral_saved);
   }
 }
 

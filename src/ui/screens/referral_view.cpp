@@ -54,10 +54,12 @@ void draw_summary(const store::Store& store, const store::Referral& r) {
   widget_registry().tag_personal("referral.partner", title);
   std::string lines = cases::german_date(r.on) + "  ·  " + need_label(store, r.reason_need);
   if (!r.reason_text.empty()) lines += "\n" + r.reason_text;
-  lines += "\n" + format_text(Str::referral_agreed_summary, r.consent_by + ", " + cases::german_date(r.consent_on) +
-                                                               ", " + tr(rules::label(r.consent_form)));
+  lines += "\n" +
+           format_text(Str::referral_agreed_summary, r.consent_by + ", " + cases::german_date(r.consent_on) +
+                                                         ", " + tr(rules::label(r.consent_form)));
   std::string passed;
-  for (auto c : r.info_passed.list()) passed += (passed.empty() ? "" : ", ") + std::string(tr(rules::label(c)));
+  for (auto c : r.info_passed.list())
+    passed += (passed.empty() ? "" : ", ") + std::string(tr(rules::label(c)));
   if (!passed.empty()) lines += "\n" + std::string(tr(Str::referral_info_passed)) + " " + passed;
   lines += "\n" + std::string(tr(store::label(r.outcome)));
   ImGui::TextWrapped("%s", lines.c_str());
@@ -71,10 +73,11 @@ void draw_feedback(ScreenContext& ctx, CaseUi& ui) {
   ImGui::TextColored(palette().accent, "%s", tr(Str::referral_feedback_title));
   for (size_t i = 0; i < r.feedback.size(); ++i) {
     const auto& f = r.feedback[i];
-    const std::string line = cases::german_date(f.on) + "  ·  " +
-                             tr(f.direction == store::FeedbackDirection::vom_partner ? Str::ref_direction_vom_partner
-                                                                                     : Str::ref_direction_an_partner) +
-                             ": " + f.content;
+    const std::string line =
+        cases::german_date(f.on) + "  ·  " +
+        tr(f.direction == store::FeedbackDirection::vom_partner ? Str::ref_direction_vom_partner
+                                                                : Str::ref_direction_an_partner) +
+        ": " + f.content;
     ImGui::TextWrapped("%s", line.c_str());
     widget_registry().tag_personal(("referral.feedback." + std::to_string(i)).c_str(), line);
   }
@@ -83,7 +86,8 @@ void draw_feedback(ScreenContext& ctx, CaseUi& ui) {
   text_area("referral.feedback_content", tr(Str::referral_feedback_content), in.content, 3);
   field_error(ui.errors, "content", "referral.feedback_content.error");
   check_field("referral.feedback_consent", tr(Str::referral_feedback_consent_now), r.feedback_with_consent);
-  if (!r.loaded->feedback_agreed && !r.feedback_with_consent) muted_text(tr(Str::ref_err_feedback_not_agreed));
+  if (!r.loaded->feedback_agreed && !r.feedback_with_consent)
+    muted_text(tr(Str::ref_err_feedback_not_agreed));
   if (button("referral.feedback_save", tr(Str::referral_feedback_save), true)) {
     store::FeedbackInput input = in;
     if (r.feedback_with_consent) {
@@ -96,7 +100,8 @@ void draw_feedback(ScreenContext& ctx, CaseUi& ui) {
       input.basis = store::FeedbackBasis::vermittlung;
     }
     const int64_t id = r.referral_id;
-    act(ctx, ui, Str::action_referral, [&](store::Store& db) { return status_of(store::record_feedback(db, id, input)); });
+    act(ctx, ui, Str::action_referral,
+        [&](store::Store& db) { return status_of(store::record_feedback(db, id, input)); });
     if (ui.errors.general.empty() && ui.errors.list.empty()) in = store::FeedbackInput{};
   }
   end_card();
@@ -126,7 +131,8 @@ void draw_outcome(ScreenContext& ctx, CaseUi& ui) {
   if (button("referral.follow_up_save", tr(Str::referral_follow_up_save))) {
     const int64_t ref = r.referral_id;
     const std::string on = r.follow_up_on;
-    act(ctx, ui, Str::action_referral, [&](store::Store& db) { return store::set_referral_follow_up(db, ref, on); });
+    act(ctx, ui, Str::action_referral,
+        [&](store::Store& db) { return store::set_referral_follow_up(db, ref, on); });
   }
   field_error(ui.errors, "follow_up_on", "referral.follow_up_on.error");
   end_card();
