@@ -27,7 +27,7 @@ export default [
     async fn(t) {
       const page = await t.newPage({ testHooks: true });
       await t.goTo(page, 'network');
-      await t.waitWidget(page, 'network.empty');
+      await t.waitWidget(page, 'network.empty', { visible: false });
 
       // An invalid file: a German message, nothing written.
       const bad = path.join(await t.tempDir('bb-dir-'), 'kaputt.json');
@@ -35,17 +35,18 @@ export default [
       await fs.writeFile(bad, '{"format": "begleitbuch-netzwerkverzeichnis", "version": 1, "partners": [');
       const before = (await t.saveState(page)).accepted;
       await pickFile(t, page, bad);
-      await t.waitWidget(page, 'network.message');
+      await t.waitWidget(page, 'network.message', { visible: false });
       assert.match(await label(t, page, 'network.message'), /Es wurde nichts übernommen/);
       assert.equal((await t.saveState(page)).accepted, before);
 
       // The example directory: the diff first, then one commit.
       await pickFile(t, page, EXAMPLE);
-      await t.waitWidget(page, 'network.review.title');
+      await t.waitWidget(page, 'network.review.title', { visible: false });
+      await t.animationFrames(page, 6);  // the review's cards settle their size first
       assert.equal(await label(t, page, 'network.review.added'), 'neu: 15');
       assert.equal((await t.saveState(page)).accepted, before);
       await saveAndWait(t, page, 'network.review.apply');
-      await t.waitWidget(page, 'network.directory.stand');
+      await t.waitWidget(page, 'network.directory.stand', { visible: false });
       assert.match(await label(t, page, 'network.directory.stand'), /Stand 15\.09\.2026/);
 
       // The offer search by need.
@@ -57,16 +58,16 @@ export default [
 
       // A family with a mother and a child.
       await t.goTo(page, 'families');
-      await t.tap(page, 'families.new');
+      await tapField(t, page, 'families.new');
       await typeField(t, page, 'family.name', 'Zzyzx-Okonkwo');
       await tapField(t, page, 'family.add_person');
       await typeField(t, page, 'family.person.0.first_name', 'Selin');
       await saveAndWait(t, page, 'family.save');
-      await t.waitWidget(page, 'overview.header');
+      await t.waitWidget(page, 'overview.header', { visible: false });
 
       // The referral: refused without the agreement, saved with it.
       await tapField(t, page, 'overview.refer');
-      await t.waitWidget(page, 'referral.title');
+      await t.waitWidget(page, 'referral.title', { visible: false });
       await tapField(t, page, 'referral.need');
       await tapField(t, page, 'referral.need.schlafen');
       await tapField(t, page, 'referral.offer.0');
@@ -78,13 +79,13 @@ export default [
       await tapField(t, page, 'referral.agreed');
       await tapField(t, page, 'referral.person.0');
       await saveAndWait(t, page, 'referral.save');
-      await t.waitWidget(page, 'overview.header');
+      await t.waitWidget(page, 'overview.header', { visible: false });
       await reach(t, page, 'overview.referral.0');
       assert.match(await label(t, page, 'overview.referral.0'), /Babysprechstunde/);
 
       // The partner's feedback on the referral.
       await tapField(t, page, 'overview.referral.0');
-      await t.waitWidget(page, 'referral.title');
+      await t.waitWidget(page, 'referral.title', { visible: false });
       await typeField(t, page, 'referral.feedback_content', 'Erster Termin hat stattgefunden.');
       await saveAndWait(t, page, 'referral.feedback_save');
       await t.waitWidget(page, 'referral.feedback.0', { visible: false });
@@ -92,7 +93,7 @@ export default [
       await tapField(t, page, 'referral.back');
 
       // The referral in the family's timeline.
-      await t.waitWidget(page, 'overview.header');
+      await t.waitWidget(page, 'overview.header', { visible: false });
       const entries = (await t.widgets(page)).filter((w) => w.id.startsWith('overview.timeline.')).map((w) => w.label);
       assert.ok(entries.some((e) => /Vermittlung an Hebammenpraxis am Wiesengrund/.test(e)), `timeline: ${entries.join(' | ')}`);
       assert.equal((await page.evaluate(() => window.__bb.storeCheck())).ok, true);
