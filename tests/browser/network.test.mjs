@@ -45,7 +45,9 @@ export default [
       await t.animationFrames(page, 6);  // the review's cards settle their size first
       assert.equal(await label(t, page, 'network.review.added'), 'neu: 15');
       assert.equal((await t.saveState(page)).accepted, before);
-      await saveAndWait(t, page, 'network.review.apply');
+      await t.tap(page, 'network.review.apply');
+      await t.waitBB(page, (b) => window.__bb.saveState().accepted > b, before, { what: 'the import to commit' });
+      await t.waitSaved(page);
       await t.waitWidget(page, 'network.directory.stand', { visible: false });
       assert.match(await label(t, page, 'network.directory.stand'), /Stand 15\.09\.2026/);
 
