@@ -442,6 +442,13 @@
       lastPrint() { return lastPrint; },
       printFrames() { return document.querySelectorAll('iframe.bb-print').length; },
       search(text) { return JSON.parse(M.UTF8ToString(M.ccall('bb_test_search', 'number', ['string'], [text]))); },
+      // A fictional network directory read and imported in one transaction; resolved when IndexedDB completed it.
+      directoryImport(partners, offers) {
+        const r = JSON.parse(M.UTF8ToString(M._bb_test_directory_import(partners, offers)));
+        requestFrame();
+        return r ? self.__bbStore.whenComplete(r.seq).then(() => r) : Promise.resolve(null);
+      },
+      offerSearch(text, need) { return JSON.parse(M.UTF8ToString(M.ccall('bb_test_offer_search', 'number', ['string', 'string'], [text, need ?? '']))); },
       // The next `count` IndexedDB writes fail with this DOMException name (a full disk stays full).
       failWrites(name, count) { self.__bbStore.failWrites = { name: name || 'QuotaExceededError', count: count ?? 1 }; },
       // Occurrences of `text` in wasm memory, UTF-8 and UTF-16LE.

@@ -235,10 +235,10 @@
   };
 
   // Called inside a tap (the browser opens a file picker only in a user gesture).
-  api.pickFile = function () {
+  api.pickFile = function (accept) {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.bbstore,application/octet-stream';
+    input.accept = accept || '.bbstore,application/octet-stream';
     input.addEventListener('change', async () => {
       const file = input.files && input.files[0];
       if (!file || !api.M) return;

@@ -10,10 +10,13 @@
 #include <cstdlib>
 #include <string>
 
+#include "exchange/directory_demo.h"
+#include "exchange/directory_file.h"
 #include "platform/platform.h"
 #include "platform/storage.h"
 #include "store/case_demo.h"
 #include "store/cases.h"
+#include "store/directory.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
 
@@ -212,6 +215,52 @@ EMSCRIPTEN_KEEPALIVE const char* bb_test_search(const char* text) {
   q.limit = 60;
   const double t0 = emscripten_get_now();
   auto page = bb::store::list_families(*store, q);
+  const double ms = emscripten_get_now() - t0;
+  if (page.ok()) g_out = "{\"ms\":" + std::to_string(ms) + ",\"total\":" + std::to_string(page->total) + "}";
+  return g_out.c_str();
+}
+
+// Benchmarks: a fictional directory of `partners` and `offers` written as a
+// file, then read and imported as the network screen does (parse, one
+// transaction); {"bytes":..,"parse_ms":..,"import_ms":..,"changes":..,"seq":..}.
+EMSCRIPTEN_KEEPALIVE const char* bb_test_directory_import(int partners, int offers) {
+  auto& s = bb::app::session();
+  g_out = "null";
+  bb::exchange::DirectoryDemoOptions options;
+  options.partners = partners;
+  options.offers = offers;
+  const std::string text = bb::exchange::serialize_directory(bb::exchange::generate_directory(options));
+  const double t0 = emscripten_get_now();
+  auto dir = bb::exchange::parse_directory_file(text);
+  const double t1 = emscripten_get_now();
+  if (!dir.ok()) return g_out.c_str();
+  size_t changes = 0;
+  const bb::Status st =
+      s.act_on_store(bb::Str::action_directory_import, [&](bb::store::Store& store) -> bb::Status {
+        auto done = bb::store::import_directory(store, *dir);
+        if (!done.ok()) return done.error();
+        changes = done->changes.size();
+        return {};
+      });
+  const double t2 = emscripten_get_now();
+  if (!st.ok()) return g_out.c_str();
+  g_out = "{\"bytes\":" + std::to_string(text.size()) + ",\"parse_ms\":" + std::to_string(t1 - t0) +
+          ",\"import_ms\":" + std::to_string(t2 - t1) + ",\"changes\":" + std::to_string(changes) +
+          ",\"seq\":" + std::to_string(s.save_status().accepted) + "}";
+  return g_out.c_str();
+}
+
+// Benchmarks: one offer search as the Beratungsführer runs it (words and a
+// need, first 50 rows and the total); {"ms":..,"total":..}.
+EMSCRIPTEN_KEEPALIVE const char* bb_test_offer_search(const char* text, const char* need) {
+  const bb::store::Store* store = bb::app::session().reader();
+  g_out = "null";
+  if (!store) return g_out.c_str();
+  bb::store::OfferQuery q;
+  q.text = text;
+  q.need = need;
+  const double t0 = emscripten_get_now();
+  auto page = bb::store::search_offers(*store, q);
   const double ms = emscripten_get_now() - t0;
   if (page.ok()) g_out = "{\"ms\":" + std::to_string(ms) + ",\"total\":" + std::to_string(page->total) + "}";
   return g_out.c_str();

@@ -40,9 +40,12 @@ InstallInfo install_info();
 // Offers `bytes` as a download called `name` (the browser's save dialog or folder).
 void download_file(const std::string& name, const std::vector<uint8_t>& bytes);
 // Opens the file picker (call inside a tap); the chosen file arrives later.
-void pick_file();
+// `accept`: the file types offered (the input element's accept attribute).
+void pick_file(const char* accept = ".bbstore,application/octet-stream");
 // The file picked since the last call, if any (moved out).
 bool take_picked_file(std::vector<uint8_t>& out);
+// Native stand-in only (UI tests): as if the user had picked a file with `bytes`.
+void put_picked_file(std::vector<uint8_t> bytes);
 
 // Reloads the page (a second tab, once the first one closed).
 void reload_app();

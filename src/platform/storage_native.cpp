@@ -41,7 +41,11 @@ StorageInfo storage_info() { return {}; }
 void refresh_storage_info() {}
 InstallInfo install_info() { return {true, false}; }
 void download_file(const std::string&, const std::vector<uint8_t>&) {}
-void pick_file() {}
+void pick_file(const char*) {}
+void put_picked_file(std::vector<uint8_t> bytes) {
+  picked() = std::move(bytes);
+  has_picked() = true;
+}
 bool take_picked_file(std::vector<uint8_t>& out) {
   if (!has_picked()) return false;
   out = std::move(picked());

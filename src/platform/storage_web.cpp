@@ -55,8 +55,8 @@ EM_JS(void, js_download, (const char* name, const uint8_t* bytes, int size), {
   if (self.__bbStore) self.__bbStore.download(UTF8ToString(name), HEAPU8.slice(bytes, bytes + size));
 });
 
-EM_JS(void, js_pick_file, (), {
-  if (self.__bbStore) self.__bbStore.pickFile();
+EM_JS(void, js_pick_file, (const char* accept), {
+  if (self.__bbStore) self.__bbStore.pickFile(UTF8ToString(accept));
 });
 
 EM_JS(void, js_reload, (), { location.reload(); });
@@ -224,7 +224,7 @@ InstallInfo install_info() { return g_install; }
 void download_file(const std::string& name, const std::vector<uint8_t>& bytes) {
   js_download(name.c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }
-void pick_file() { js_pick_file(); }
+void pick_file(const char* accept) { js_pick_file(accept); }
 bool take_picked_file(std::vector<uint8_t>& out) {
   if (!g_has_picked) return false;
   out = std::move(g_picked);

@@ -18,6 +18,7 @@
 #include "exchange/case_draft.h"
 #include "store/cases.h"
 #include "ui/form_widgets.h"
+#include "ui/screens/referral_ui.h"
 #include "ui/screens/screens.h"
 
 namespace bb::ui {
@@ -37,6 +38,8 @@ enum class CaseView {
   kjh_involvement_form,
   kjh_exception_form,
   cooperation_agreement,
+  referral_form,
+  referral,
 };
 
 // The family list: the query and the page of rows the clipper shows.
@@ -68,6 +71,7 @@ struct CaseUi : exchange::CaseFormInputs {
   // The form being edited (one at a time: the inputs are the base class) and
   // whether it differs from what was loaded.
   int64_t edit_id = 0;  // person, contact or goal id; 0 = new
+  ReferralDraft referral;  // not kept as a draft across the lock (yet)
   bool dirty = false;
   bool scroll_to_top = false;  // a new view starts at its top
   FieldErrors errors;
@@ -96,6 +100,14 @@ void draw_goal_form(ScreenContext& ctx, CaseUi& ui);
 void draw_assessment_form(ScreenContext& ctx, CaseUi& ui);
 void draw_status_form(ScreenContext& ctx, CaseUi& ui);
 void draw_responsibility_form(ScreenContext& ctx, CaseUi& ui);
+void draw_referral_form(ScreenContext& ctx, CaseUi& ui);
+void draw_referral(ScreenContext& ctx, CaseUi& ui);
+void open_referral(CaseUi& ui, int64_t referral_id);
+// A tappable line of personal text (a person, a goal, a referral, a timeline entry).
+bool entry_row(const std::string& test_id, const std::string& title, const std::string& detail);
+// Cards of the family overview (own files).
+void draw_family_referrals_card(ScreenContext& ctx, CaseUi& ui);
+void draw_child_protection_card(ScreenContext& ctx, CaseUi& ui);
 
 // Once a form kept as a draft (keep_case_draft, screens.h) was saved or
 // discarded, its draft goes.

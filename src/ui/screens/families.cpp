@@ -393,6 +393,12 @@ void draw_families_screen(ScreenContext& ctx) {
     case CaseView::cooperation_agreement:
       draw_cooperation_agreement(ctx, ui);
       break;
+    case CaseView::referral_form:
+      draw_referral_form(ctx, ui);
+      break;
+    case CaseView::referral:
+      draw_referral(ctx, ui);
+      break;
   }
   draw_leave_dialog(ctx, ui);
 }

@@ -26,35 +26,6 @@ void section_title(const char* icon, Str title) {
   ImGui::PopFont();
 }
 
-// A tappable line of personal text (a person, a goal, a timeline entry).
-bool entry_row(const std::string& test_id, const std::string& title, const std::string& detail) {
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float width = ImGui::GetContentRegionAvail().x;
-  const float wrap = width - 2 * style.FramePadding.x;
-  const ImVec2 title_size = ImGui::CalcTextSize(title.c_str(), nullptr, false, wrap);
-  const ImVec2 detail_size =
-      detail.empty() ? ImVec2(0, 0) : ImGui::CalcTextSize(detail.c_str(), nullptr, false, wrap);
-  const float height =
-      std::max(touch_target_height(), title_size.y + detail_size.y + style.FramePadding.y * 2 + 2);
-  ImGui::PushID(test_id.c_str());
-  const ImVec2 pos = ImGui::GetCursorScreenPos();
-  const bool pressed = ImGui::InvisibleButton("entry", ImVec2(width, height));
-  widget_registry().tag_personal(test_id.c_str(), detail.empty() ? title : title + "\n" + detail);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height),
-                    ImGui::GetColorU32(ImGui::IsItemHovered() ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg),
-                    style.FrameRounding);
-  const float x = pos.x + style.FramePadding.x;
-  float y = pos.y + style.FramePadding.y;
-  dl->AddText(nullptr, 0, ImVec2(x, y), ImGui::GetColorU32(ImGuiCol_Text), title.c_str(), nullptr, wrap);
-  y += title_size.y + 2;
-  if (!detail.empty())
-    dl->AddText(nullptr, 0, ImVec2(x, y), ImGui::GetColorU32(palette().muted_text), detail.c_str(), nullptr,
-                wrap);
-  ImGui::PopID();
-  return pressed;
-}
-
 void open_contact(CaseUi& ui, const store::Store& store, int64_t contact_id) {
   auto c = store::load_contact(store, contact_id);
   if (!c.ok()) {
@@ -93,6 +64,35 @@ void draw_header(const store::FamilyOverview& o) {
 }
 
 }  // namespace
+
+// A tappable line of personal text (a person, a goal, a timeline entry).
+bool entry_row(const std::string& test_id, const std::string& title, const std::string& detail) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float wrap = width - 2 * style.FramePadding.x;
+  const ImVec2 title_size = ImGui::CalcTextSize(title.c_str(), nullptr, false, wrap);
+  const ImVec2 detail_size =
+      detail.empty() ? ImVec2(0, 0) : ImGui::CalcTextSize(detail.c_str(), nullptr, false, wrap);
+  const float height =
+      std::max(touch_target_height(), title_size.y + detail_size.y + style.FramePadding.y * 2 + 2);
+  ImGui::PushID(test_id.c_str());
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const bool pressed = ImGui::InvisibleButton("entry", ImVec2(width, height));
+  widget_registry().tag_personal(test_id.c_str(), detail.empty() ? title : title + "\n" + detail);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height),
+                    ImGui::GetColorU32(ImGui::IsItemHovered() ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg),
+                    style.FrameRounding);
+  const float x = pos.x + style.FramePadding.x;
+  float y = pos.y + style.FramePadding.y;
+  dl->AddText(nullptr, 0, ImVec2(x, y), ImGui::GetColorU32(ImGuiCol_Text), title.c_str(), nullptr, wrap);
+  y += title_size.y + 2;
+  if (!detail.empty())
+    dl->AddText(nullptr, 0, ImVec2(x, y), ImGui::GetColorU32(palette().muted_text), detail.c_str(), nullptr,
+                wrap);
+  ImGui::PopID();
+  return pressed;
+}
 
 void draw_family_overview(ScreenContext& ctx, CaseUi& ui) {
   const store::Store* store = ctx.session->reader();
@@ -291,6 +291,10 @@ void draw_family_overview(ScreenContext& ctx, CaseUi& ui) {
     return;
   }
 
+  draw_family_referrals_card(ctx, ui);
+  if (ui.view != CaseView::overview) return;
+  draw_child_protection_card(ctx, ui);
+
   section_title(BB_ICON_CALENDAR, Str::overview_timeline);
   if (o.timeline.empty()) muted_text(tr(Str::overview_timeline_empty));
   for (size_t i = 0; i < o.timeline.size(); ++i) {
@@ -301,6 +305,10 @@ void draw_family_overview(ScreenContext& ctx, CaseUi& ui) {
     if (entry_row(indexed("overview.timeline.", i), title, e.detail)) {
       if (e.kind == store::TimelineKind::contact) {
         open_contact(ui, *store, e.ref_id);
+        return;
+      }
+      if (e.kind == store::TimelineKind::referral) {
+        open_referral(ui, e.ref_id);
         return;
       }
       if (e.kind == store::TimelineKind::goal)

@@ -1,5 +1,6 @@
-// Helpers for tests that fill the case forms: scroll a widget into view,
-// tap, type, pick a date, save and wait until the save is durable.
+// Helpers for filling the app's forms in scenario tests: reach a widget by
+// scrolling, tap and type into fields, pick a date, save and wait until the
+// commit is durable. `t` is the test context of harness.mjs.
 
 /** Scrolls the content with the mouse wheel until the widget is fully visible. */
 export async function reach(t, page, id) {
@@ -43,4 +44,3 @@ export async function saveAndWait(t, page, id) {
   await t.waitBB(page, (b) => window.__bb.saveState().accepted > b, before, { what: `the save of ${id} to commit` });
   await t.waitSaved(page);
 }
-
