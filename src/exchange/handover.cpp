@@ -104,7 +104,9 @@ Result<HandoverDocument> build_handover_document(const store::Store& store, cons
   doc.recipient_name = request.recipient.name;
   doc.purpose = rules::code(request.purpose);
   doc.basis = rules::code(plan.decision.basis);
-  doc.family_name = auskunft->family_name;
+  // The family's name is Stammdaten: without them (e.g. a Mitteilung that
+  // documents only Kinderschutz content) the document carries no name.
+  if (plan.allowed.contains(rules::DataCategory::stammdaten)) doc.family_name = auskunft->family_name;
   for (auto category : plan.allowed.list()) {
     HandoverSection section;
     section.category = rules::code(category);
