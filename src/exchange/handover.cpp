@@ -141,9 +141,8 @@ Result<HandoverResult> create_handover(store::Store& store, const HandoverReques
   auto plan = plan_handover(store, request);
   if (!plan.ok()) return plan.error();
   if (plan->allowed.empty()) {
-    std::string why;
-    for (const auto& l : plan->lines) why += (why.empty() ? "" : "; ") + l.reason;
-    return make_error(Str::handover_err_nothing_allowed, "handover: nothing may be handed over: " + why);
+    return make_error(Str::handover_err_nothing_allowed,
+                      "handover: nothing may be handed over: " + plan->decision.summary.in(Lang::en));
   }
   HandoverResult out;
   auto doc = build_handover_document(store, request, *plan);
