@@ -95,7 +95,7 @@ TEST_CASE(
   auto plain = crypto::decrypt(made->file, s.keys());
   REQUIRE(plain.ok());
   const std::string json(plain->begin(), plain->end());
-  CHECK(json.find("Mira") != std::string::npos);                            // Stammdaten are in
+  CHECK(json.find("Mira") != std::string::npos);  // Stammdaten are in
   CHECK(made->document.report.find("Nicht übergeben") != std::string::npos);
 }
 
