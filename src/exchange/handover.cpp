@@ -104,7 +104,9 @@ Result<HandoverDocument> build_handover_document(const store::Store& store, cons
   doc.recipient_name = request.recipient.name;
   doc.purpose = rules::code(request.purpose);
   doc.basis = rules::code(plan.decision.basis);
-  doc.family_name = auskunft->family_name;
+  // The family's name is Stammdaten: without them (e.g. a Mitteilung that
+  // documents only Kinderschutz content) the document carries no name.
+  if (plan.allowed.contains(rules::DataCategory::stammdaten)) doc.family_name = auskunft->family_name;
   for (auto category : plan.allowed.list()) {
     HandoverSection section;
     section.category = rules::code(category);
@@ -139,9 +141,8 @@ Result<HandoverResult> create_handover(store::Store& store, const HandoverReques
   auto plan = plan_handover(store, request);
   if (!plan.ok()) return plan.error();
   if (plan->allowed.empty()) {
-    std::string why;
-    for (const auto& l : plan->lines) why += (why.empty() ? "" : "; ") + l.reason;
-    return make_error(Str::handover_err_nothing_allowed, "handover: nothing may be handed over: " + why);
+    return make_error(Str::handover_err_nothing_allowed,
+                      "handover: nothing may be handed over: " + plan->decision.summary.in(Lang::en));
   }
   HandoverResult out;
   auto doc = build_handover_document(store, request, *plan);

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <set>
 
 #include "exchange/json_header.h"
@@ -178,7 +179,8 @@ Result<HandoverDocument> read_document(const json& root, const HandoverLimits& l
   if (!root.is_object()) return invalid("not a JSON object");
   HandoverDocument d;
   auto format = root.find("format");
-  if (format == root.end() || !format->is_string() || *format != kHandoverFormat)
+  if (format == root.end() || !format->is_string() ||
+      format->get_ref<const std::string&>() != kHandoverFormat)
     return make_error(Str::handover_err_not_handover, "handover: \"format\" is not begleitbuch-handover");
   auto version = root.find("version");
   if (version == root.end() || !version->is_number_integer())
@@ -211,7 +213,7 @@ Result<HandoverDocument> read_document(const json& root, const HandoverLimits& l
   auto family = root.find("family");
   if (family == root.end() || !family->is_object()) return invalid("\"family\" is not an object");
   BB_ASSIGN_OR_RETURN(d.family_name, text_at(*family, "name", "family", kShort));
-  if (d.family_name.empty()) return invalid("the family has no name");
+  // Empty when Stammdaten were not handed over (e.g. a Mitteilung without them).
   BB_ASSIGN_OR_RETURN(const json* sections, array_at(root, "sections", top));
   if (sections->empty()) return invalid("no sections");
   std::set<std::string> seen;
@@ -283,7 +285,8 @@ std::string format_handover_document(const HandoverDocument& d) {
 
 std::string handover_report_text(const HandoverDocument& d) {
   std::string out = "Übergabe an die Kinder- und Jugendhilfe\n";
-  out += "Familie: " + d.family_name + "\n";
+  out += "Familie: " + (d.family_name.empty() ? std::string("(Stammdaten nicht übergeben)") : d.family_name) +
+         "\n";
   out += "An: " + d.recipient_name + "\n";
   out += "Von: " + d.sender + "\n";
   out += "Erstellt: " + d.created + " (UTC)\n";

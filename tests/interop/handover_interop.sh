@@ -81,7 +81,7 @@ S=(--store-passphrase-file "$work/store.pass")
 
 sender_store() {
   "$BB" init "$work/s.db" --passphrase-file "$work/store.pass" &&
-    "$BB" demo "$work/s.db" --families 1 --seed 7 --passphrase-file "$work/store.pass" &&
+    "$BB" demo "$work/s.db" --families 1 --seed 7 --contacts-per-family 3 --passphrase-file "$work/store.pass" &&
     "$BB" handover-consent "$work/s.db" --family 1 --sections stammdaten,kontakte "${S[@]}"
 }
 check "a store with one fictional family and a consent to hand over Stammdaten and Kontakte" sender_store
