@@ -24,6 +24,19 @@
 namespace bb::ui {
 namespace {
 
+// A hash of the position and size of every window drawn this frame (cards are
+// child windows): it changes while an auto-sized card takes its height.
+ImU32 window_sizes_signature() {
+  ImU32 h = 0;
+  for (ImGuiWindow* w : GImGui->Windows) {
+    if (!w->Active) continue;
+    const float v[] = {w->Pos.x, w->Pos.y, w->SizeFull.x, w->SizeFull.y, w->ContentSize.x, w->ContentSize.y};
+    h = ImHashData(v, sizeof v, h);
+    h = ImHashData(&w->ID, sizeof w->ID, h);
+  }
+  return h;
+}
+
 constexpr float kWideLayoutMinWidth = 900.0f;  // sidebar from here, bottom tabs below
 constexpr float kMaxPageWidth = 860.0f;        // readable line length on wide screens
 
@@ -391,6 +404,14 @@ void App::draw() {
                      static_cast<int>(forms_.step) + (forms_.message.empty() ? 0 : 5);
   if (layout != last_layout_) {
     last_layout_ = layout;
+    pacing_.note_activity();
+  }
+  // Any card that appeared or changed its content settles the same way (a view
+  // opened by a picked file, a list that grew): draw until nothing moves, so
+  // what is on screen is where the next tap lands.
+  const ImU32 sizes = window_sizes_signature();
+  if (sizes != last_window_sizes_) {
+    last_window_sizes_ = sizes;
     pacing_.note_activity();
   }
 

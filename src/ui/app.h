@@ -90,6 +90,7 @@ class App {
   bool was_unlocked_ = false;
   bool input_since_frame_ = false;  // for the auto-lock's idle timer
   int last_layout_ = -1;            // screen, lock state and step of the last frame
+  ImU32 last_window_sizes_ = 0;     // positions and sizes of every window and card last frame
 };
 
 }  // namespace bb::ui

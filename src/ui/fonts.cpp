@@ -99,7 +99,7 @@ void build_fonts(float size_css_px, float dpr) {
     g_body = add(FontSlot::regular, size_css_px, kTextRanges, true, raster);
     g_heading = add(FontSlot::semibold, size_css_px * 1.45f, kHeadingRanges, true, raster);
     g_title = add(FontSlot::semibold, size_css_px * 2.0f, kTitleRanges, true, raster);
-    g_small = add(FontSlot::regular, size_css_px * 0.85f, kHeadingRanges, false, raster);
+    g_small = add(FontSlot::regular, size_css_px * 0.85f, kHeadingRanges, true, raster);
   }
   io.Fonts->Build();
   io.FontDefault = g_body;

@@ -170,6 +170,12 @@ TEST_CASE("shell-8: every icon the app names is rasterised into the font") {
     ++n;
   }
   CHECK(n >= 10);
+  // Every font the app draws text with has the icons (the save badge uses the small one).
+  HeadlessHost host;
+  for (ImFont* font : {font_body(), font_heading(), font_title(), font_small()}) {
+    REQUIRE(font != nullptr);
+    CHECK(font->FindGlyphNoFallback(0xF00C) != nullptr);  // BB_ICON_CHECK
+  }
 }
 
 TEST_CASE("shell-9: the dark theme is darker than the light one") {
