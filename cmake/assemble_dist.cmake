@@ -1,7 +1,7 @@
 # Assembles the static web app in BB_DIST_DIR: the HTML shell, boot.js, the
 # Emscripten output, the manifest and icons, the fonts from Debian's packages,
 # and sw.js with the build's content hash and the list of every file to precache.
-# Run by the `app` target after each link (cmake -P).
+# Run by the `dist` target when the app relinks or a shell file changes (cmake -P).
 
 set(fonts
   /usr/share/fonts/truetype/open-sans/OpenSans-Regular.ttf

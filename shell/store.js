@@ -66,14 +66,22 @@
   let channel = null;
   try { channel = new BroadcastChannel(CHANNEL_NAME); } catch (e) { channel = null; }
 
+  // A tab that was just closed (or reloaded) gives its lock back a moment after it is
+  // gone, so a tab opened at once waits up to LOCK_WAIT_MS before it calls itself the
+  // second tab; with the lock free (the usual start) it is granted at once.
+  const LOCK_WAIT_MS = 3000;
   function acquireWriterLock() {
     if (!(navigator.locks && navigator.locks.request)) return Promise.resolve(true);  // Safari < 15.4
     return new Promise((resolve) => {
-      navigator.locks.request(LOCK_NAME, { ifAvailable: true }, (lock) => {
+      const abort = typeof AbortController === 'function' ? new AbortController() : null;
+      const options = abort ? { signal: abort.signal } : { ifAvailable: true };
+      const timer = abort ? setTimeout(() => abort.abort(), LOCK_WAIT_MS) : 0;
+      navigator.locks.request(LOCK_NAME, options, (lock) => {
+        clearTimeout(timer);
         if (!lock) { resolve(false); return undefined; }
         resolve(true);
         return new Promise(() => {});  // held until this tab closes
-      }).catch(() => resolve(true));
+      }).catch((e) => resolve(!(e && e.name === 'AbortError')));
     });
   }
 
