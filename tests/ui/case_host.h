@@ -17,7 +17,7 @@ namespace bb::ui::test {
 
 // Tall enough that every field of a form is on screen (taps need no scrolling).
 struct CaseHost : HeadlessHost {
-  CaseHost() : HeadlessHost(1024, 5200, 1, true) {
+  explicit CaseHost(float height = 5200) : HeadlessHost(1024, height, 1, true) {
     widget_registry().set_reveal_personal(true);
     frames(2);
   }
@@ -32,6 +32,12 @@ struct CaseHost : HeadlessHost {
   int families() {
     auto page = store::list_families(*session.reader(), store::FamilyListQuery{});
     return page.ok() ? page->total : -1;
+  }
+  // Some widget whose ID starts with `prefix` shows `text`.
+  bool has(const std::string& prefix, const std::string& text) const {
+    for (const auto& w : widget_registry().widgets())
+      if (w.id.rfind(prefix, 0) == 0 && w.label.find(text) != std::string::npos) return true;
+    return false;
   }
   int count_prefix(const std::string& prefix) const {
     int n = 0;

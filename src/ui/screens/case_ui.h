@@ -40,6 +40,15 @@ enum class CaseView {
   cooperation_agreement,
   referral_form,
   referral,
+  // Kinderschutz, Offenlegungsprotokoll, Auskunft (protection_ui.h)
+  cp,
+  cp_anhaltspunkt_form,
+  cp_support_form,
+  cp_consultation_form,
+  cp_mitteilung_form,
+  cp_informed_form,
+  disclosure_log,
+  auskunft,
 };
 
 // The family list: the query and the page of rows the clipper shows.
@@ -58,7 +67,8 @@ struct FamilyListState {
   double query_ms = 0;  // the last query's time (shown to nobody; tests and bench)
 };
 
-struct KjhUi;  // the KJH screens' state (kjh_ui.h)
+struct KjhUi;         // the KJH screens' state (kjh_ui.h)
+struct ProtectionUi;  // the Kinderschutz and privacy screens' state (protection_ui.h)
 
 struct CaseUi : exchange::CaseFormInputs {
   CaseView view = CaseView::list;
@@ -70,7 +80,7 @@ struct CaseUi : exchange::CaseFormInputs {
 
   // The form being edited (one at a time: the inputs are the base class) and
   // whether it differs from what was loaded.
-  int64_t edit_id = 0;  // person, contact or goal id; 0 = new
+  int64_t edit_id = 0;     // person, contact or goal id; 0 = new
   ReferralDraft referral;  // not kept as a draft across the lock (yet)
   bool dirty = false;
   bool scroll_to_top = false;  // a new view starts at its top
@@ -85,7 +95,8 @@ struct CaseUi : exchange::CaseFormInputs {
   std::optional<CaseView> leave_to_view;
   std::optional<ScreenId> leave_to_screen;
 
-  std::shared_ptr<KjhUi> kjh;  // the KJH screens (kjh_ui.h), created on first use
+  std::shared_ptr<KjhUi> kjh;                // the KJH screens (kjh_ui.h), created on first use
+  std::shared_ptr<ProtectionUi> protection;  // Kinderschutz and privacy (protection_ui.h), on first use
 
   const std::vector<cases::CatalogEntry>& catalog(const store::Store& store, const std::string& kind);
 };
@@ -108,6 +119,7 @@ bool entry_row(const std::string& test_id, const std::string& title, const std::
 // Cards of the family overview (own files).
 void draw_family_referrals_card(ScreenContext& ctx, CaseUi& ui);
 void draw_child_protection_card(ScreenContext& ctx, CaseUi& ui);
+void draw_privacy_card(ScreenContext& ctx, CaseUi& ui);  // Offenlegungsprotokoll, Auskunft
 
 // Once a form kept as a draft (keep_case_draft, screens.h) was saved or
 // discarded, its draft goes.

@@ -12,6 +12,7 @@
 #include "ui/icons.h"
 #include "ui/screens/case_ui.h"
 #include "ui/screens/kjh_ui.h"
+#include "ui/screens/protection_ui.h"
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
@@ -398,6 +399,16 @@ void draw_families_screen(ScreenContext& ctx) {
       break;
     case CaseView::referral:
       draw_referral(ctx, ui);
+      break;
+    case CaseView::cp:
+    case CaseView::cp_anhaltspunkt_form:
+    case CaseView::cp_support_form:
+    case CaseView::cp_consultation_form:
+    case CaseView::cp_mitteilung_form:
+    case CaseView::cp_informed_form:
+    case CaseView::disclosure_log:
+    case CaseView::auskunft:
+      draw_protection_view(ctx, ui);
       break;
   }
   draw_leave_dialog(ctx, ui);

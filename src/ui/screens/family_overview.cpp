@@ -294,6 +294,8 @@ void draw_family_overview(ScreenContext& ctx, CaseUi& ui) {
   draw_family_referrals_card(ctx, ui);
   if (ui.view != CaseView::overview) return;
   draw_child_protection_card(ctx, ui);
+  if (ui.view != CaseView::overview) return;
+  draw_privacy_card(ctx, ui);
 
   section_title(BB_ICON_CALENDAR, Str::overview_timeline);
   if (o.timeline.empty()) muted_text(tr(Str::overview_timeline_empty));

@@ -15,9 +15,7 @@
 #include "ui/widgets.h"
 
 namespace bb::ui {
-namespace {
 
-// The children and expected children of the family as a catalogue (code = person id).
 std::vector<cases::CatalogEntry> children(const CaseUi& ui, bool expected_only) {
   std::vector<cases::CatalogEntry> out;
   if (!ui.overview) return out;
@@ -31,7 +29,6 @@ std::vector<cases::CatalogEntry> children(const CaseUi& ui, bool expected_only) 
   return out;
 }
 
-// A person id as a selection of `entries` ("" = none).
 bool person_select(const char* test_id, const char* label, std::optional<rules::PersonId>& id,
                    const std::vector<cases::CatalogEntry>& entries, const char* none) {
   std::string code = id ? std::to_string(*id) : std::string();
@@ -42,24 +39,6 @@ bool person_select(const char* test_id, const char* label, std::optional<rules::
     id = std::stoll(code);
   return true;
 }
-
-template <class Kind>
-bool kind_choices(const char* prefix, std::initializer_list<Kind> kinds, Kind& value) {
-  bool changed = false;
-  FlowRow row;
-  for (Kind k : kinds) {
-    const char* text = tr(label(k));
-    row.next(text);
-    const std::string id = std::string(prefix) + rules::code(k);
-    if (choice(id.c_str(), text, value == k)) {
-      changed |= value != k;
-      value = k;
-    }
-  }
-  return changed;
-}
-
-}  // namespace
 
 bool day_field(const char* test_id, const char* label, rules::Date& day) {
   std::string iso = day.iso();

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "core/kjh_cooperation.h"
 #include "store/kjh.h"
 #include "ui/screens/case_ui.h"
+#include "ui/widgets.h"
 
 namespace bb::ui {
 
@@ -30,7 +32,7 @@ struct KjhUi {
   std::vector<rules::CooperationException> exceptions;
   bool stale = true;
 
-  rules::KjhInvolvement involvement;     // the involvement form (id 0: new)
+  rules::KjhInvolvement involvement;      // the involvement form (id 0: new)
   rules::CooperationException exception;  // the exception form (id 0: new)
 
   std::vector<rules::CooperationAgreement> versions;  // oldest first
@@ -69,5 +71,26 @@ bool run_action(ScreenContext& ctx, CaseUi& ui, Str what, const std::function<St
 // Lines of texts in the warning (blocking) or muted colour, tagged "<prefix>N".
 void text_lines(const std::vector<rules::Text>& lines, const char* prefix, bool warning);
 rules::Date today_day();
+// The children and expected children of the family as a catalogue (code = person id).
+std::vector<cases::CatalogEntry> children(const CaseUi& ui, bool expected_only);
+// A person id as a selection of `entries` ("" = none).
+bool person_select(const char* test_id, const char* label, std::optional<rules::PersonId>& id,
+                   const std::vector<cases::CatalogEntry>& entries, const char* none);
+// One choice per value of a rules enum; the test ID of a choice is "<prefix><code>".
+template <class Kind>
+bool kind_choices(const char* prefix, std::initializer_list<Kind> kinds, Kind& value) {
+  bool changed = false;
+  FlowRow row;
+  for (Kind k : kinds) {
+    const char* text = tr(label(k));
+    row.next(text);
+    const std::string id = std::string(prefix) + rules::code(k);
+    if (choice(id.c_str(), text, value == k)) {
+      changed |= value != k;
+      value = k;
+    }
+  }
+  return changed;
+}
 
 }  // namespace bb::ui

@@ -14,6 +14,7 @@
 #include "ui/icons.h"
 #include "ui/screens/backup_reminder.h"
 #include "ui/screens/case_ui.h"
+#include "ui/screens/protection_ui.h"
 #include "ui/screens/screens.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -286,6 +287,7 @@ void draw_settings_screen(ScreenContext& ctx) {
   draw_passphrase_card(ctx);
   draw_storage_card(ctx);
   draw_catalog_card(ctx);
+  draw_organisation_card(ctx);
 
   begin_card("settings.privacy.card");
   ImGui::Text(BB_ICON_SHIELD "  %s", tr(Str::settings_privacy));
