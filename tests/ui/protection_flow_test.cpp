@@ -277,3 +277,41 @@ TEST_CASE(
   REQUIRE(host.tap("cp_mit.save"));
   CHECK(host.label("cp.mitteilung.0").find("Brief") != std::string::npos);
 }
+
+TEST_CASE(
+    "cp-ui-6: in Deutschland without a recorded profession the Mitteilung asks for the norm; the power under "
+    "the law of the field needs its provision") {
+  ProtectionHost host;
+  host.country("de");
+  host.family_in_begleitung("");
+  host.open_view();
+  REQUIRE(host.tap("cp.mitteilung"));
+  CHECK(host.widget("cp_mit.norm_unknown"));
+  REQUIRE(host.tap("cp_mit.norm.de_befugnis_arbeitsbereich"));
+  CHECK(host.label("cp_mit.norm").find("Arbeitsbereich") != std::string::npos);
+  CHECK(host.has("cp_mit.blocking.", "Vorschrift"));
+  REQUIRE(host.type("cp_mit.citation", "§ 4 Abs. 3 KKG analog"));
+  CHECK_FALSE(host.has("cp_mit.blocking.", "Vorschrift"));
+}
+
+TEST_CASE("cp-ui-7: the network's procedure is edited in the settings and every family's checklist follows") {
+  ProtectionHost host;
+  host.country("at");
+  CHECK(host.label("settings.proc.0").find("Wahrnehmungen festhalten") != std::string::npos);
+  REQUIRE(host.type("settings.proc.new", "Kinderschutzgruppe des Krankenhauses beiziehen"));
+  REQUIRE(host.tap("settings.proc.add"));
+  CHECK(host.label("settings.org.message") == "Gespeichert.");
+  REQUIRE(host.tap("settings.proc.0.remove"));
+  CHECK(host.label("settings.proc.0").find("Rücksprache") != std::string::npos);
+  // The Leitung step made optional: the checklist says "falls erforderlich".
+  REQUIRE(host.tap("settings.proc.0.required"));
+  host.family_in_begleitung("sozialarbeit");
+  host.open_view();
+  CHECK_FALSE(host.has("cp.step.", "Wahrnehmungen festhalten"));
+  CHECK(host.has("cp.step.", "Kinderschutzgruppe des Krankenhauses"));
+  CHECK(host.label("cp.step.0").find("Rücksprache mit der fachlichen Leitung  (falls erforderlich)") !=
+        std::string::npos);
+  REQUIRE(host.tap("nav.settings"));
+  REQUIRE(host.tap("settings.proc.reset"));
+  CHECK(host.label("settings.proc.0").find("Wahrnehmungen festhalten") != std::string::npos);
+}

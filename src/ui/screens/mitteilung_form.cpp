@@ -125,6 +125,12 @@ void draw_mitteilung_form(ScreenContext& ctx, CaseUi& ui) {
   const std::string norm = format_text(Str::cp_ui_norm, tr(rules::label(m.norm)));
   ImGui::TextColored(palette().accent, BB_ICON_SHIELD "  %s", norm.c_str());
   widget_registry().tag_last_item("cp_mit.norm", norm.c_str());
+  if (p.norm_unknown && !at) {
+    muted_text(tr(Str::cp_ui_norm_unknown));
+    widget_registry().tag_last_item("cp_mit.norm_unknown", tr(Str::cp_ui_norm_unknown));
+    d |= kind_choices("cp_mit.norm.",
+                      {rules::LegalNorm::de_kkg_4_3, rules::LegalNorm::de_befugnis_arbeitsbereich}, m.norm);
+  }
   if (m.norm == rules::LegalNorm::de_befugnis_arbeitsbereich)
     d |= text_field("cp_mit.citation", tr(Str::cp_ui_citation), m.citation);
   d |= day_field("cp_mit.on", tr(Str::cp_ui_mitteilung_on), m.on);

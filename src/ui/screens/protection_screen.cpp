@@ -176,13 +176,13 @@ void draw_actions(ScreenContext& ctx, CaseUi& ui, ProtectionUi& p) {
     p.mitteilung.on = today_day();
     p.mitteilung.recipient.kind = rules::RecipientKind::kjh;
     p.mitteilung.content = {rules::DataCategory::stammdaten, rules::DataCategory::kinderschutz};
-    // The norm follows from jurisdiction and profession; a DE companion
-    // without a recorded profession cites the provision of her field.
+    // The norm follows from jurisdiction and profession. In Deutschland
+    // without a recorded profession the app cannot tell: the form asks.
     auto norm = store::mitteilung_norm_for(*ctx.session->reader(), ui.family_id);
-    p.mitteilung.norm = norm.ok() && *norm ? **norm
-                        : p.jurisdiction == rules::Jurisdiction::oesterreich
-                            ? rules::LegalNorm::at_b_kjhg_37
-                            : rules::LegalNorm::de_befugnis_arbeitsbereich;
+    p.norm_unknown = !(norm.ok() && *norm);
+    p.mitteilung.norm = !p.norm_unknown                                      ? **norm
+                        : p.jurisdiction == rules::Jurisdiction::oesterreich ? rules::LegalNorm::at_b_kjhg_37
+                                                                             : rules::LegalNorm::de_kkg_4_3;
     p.kjh_offices.clear();
     go_to(ui, CaseView::cp_mitteilung_form);
     return;

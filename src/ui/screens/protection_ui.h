@@ -38,6 +38,7 @@ struct ProtectionUi {
   rules::Consultation consultation;
   std::optional<rules::CaseSummary> summary;  // shown for review before it leaves the app
   rules::Mitteilung mitteilung;
+  bool norm_unknown = false;                   // DE, no profession recorded: the form asks for the norm
   std::vector<store::PartnerRow> kjh_offices;  // recipients a Mitteilung may go to
   int64_t informed_of = 0;                     // the Mitteilung whose "Familie informiert" is edited
   rules::FamilyInformed informed;
@@ -53,6 +54,8 @@ struct ProtectionUi {
   int64_t confirm_erase = 0;  // the family whose deletion waits for "Endgültig löschen"
   std::string org_message;
   bool org_message_ok = false;
+  std::optional<std::vector<rules::ProcedureStep>> procedure;  // the network's steps; nullopt: reload
+  std::string new_step;                                        // the label of an own step to add
 };
 
 // The state of the case UI (created on first use).
@@ -78,6 +81,8 @@ void draw_auskunft(ScreenContext& ctx, CaseUi& ui);
 // the retention period (unset until the organisation sets it), the cases due
 // for deletion and their deletion after a confirmation.
 void draw_organisation_card(ScreenContext& ctx);
+// Its part for the Kinderschutz procedure (procedure_settings.cpp).
+void draw_procedure_settings(ScreenContext& ctx, ProtectionUi& p);
 
 // --- Shared by these screens ---
 // The header of a Kinderschutz form: back to the Kinderschutz view (asks

@@ -1,6 +1,7 @@
 // The settings card „Organisation“ (issue 7, item 6): the jurisdiction the
-// child-protection flow follows, the retention period after a case closes —
-// there is none until the organisation sets one, and the card says so —, the
+// child-protection flow follows, its procedure (procedure_settings.cpp), the
+// retention period after a case closes — there is none until the
+// organisation sets one, and the card says so —, the
 // closed cases whose period is over, and their deletion, for good, only after
 // a second tap that names the family. The list holds family names, so it
 // lives in the case UI's state (destroyed on lock).
@@ -42,6 +43,8 @@ void draw_jurisdiction(ScreenContext& ctx, ProtectionUi& p) {
       const Status st = ctx.session->act_on_store(
           Str::cp_ui_action_org, [&](store::Store& db) { return store::set_jurisdiction(db, option); });
       message(p, st.ok() ? tr(Str::form_saved) : st.error().text(), st.ok());
+      p.procedure.reset();  // the proposal follows the country
+      p.stale = true;
     }
   }
 }
@@ -169,6 +172,7 @@ void draw_organisation_card(ScreenContext& ctx) {
   ImGui::Text(BB_ICON_SHIELD "  %s", tr(Str::cp_ui_org_title));
   muted_text(tr(Str::cp_ui_org_hint));
   draw_jurisdiction(ctx, p);
+  draw_procedure_settings(ctx, p);
   draw_retention(ctx, p);
   if (draw_due(ctx, p)) {
     ProtectionUi& fresh = protection_ui(*ctx.forms.cases);
