@@ -227,6 +227,12 @@ TEST_CASE(
   CHECK(host.label("cp.mitteilung.0").find("Jugendamt Musterstadt") != std::string::npos);
   CHECK(host.label("cp.mitteilung.0").find("noch offen") != std::string::npos);
 
+  // The overview reminds of the open answer.
+  REQUIRE(host.tap("cp.back"));
+  CHECK(host.label("overview.child_protection.informed_open").find("ob und wann die Familie informiert") !=
+        std::string::npos);
+  REQUIRE(host.tap("overview.child_protection.open"));
+
   // Not informed, with the reason: a correction of the Mitteilung.
   REQUIRE(host.tap("cp.mitteilung.0.informed"));
   REQUIRE(host.tap("cp_inf.state.2"));  // nicht informiert
@@ -236,6 +242,9 @@ TEST_CASE(
   CHECK(host.label("cp.mitteilung.1").find("Familie nicht informiert: Der Schutz") != std::string::npos);
   CHECK_FALSE(host.widget("cp.mitteilung.0.send"));
 
+  REQUIRE(host.tap("cp.back"));
+  CHECK_FALSE(host.widget("overview.child_protection.informed_open"));
+  REQUIRE(host.tap("overview.child_protection.open"));
   REQUIRE(host.tap("cp.mitteilung.1.send"));
   CHECK(host.label("cp.notice").find("Offenlegungsprotokoll") != std::string::npos);
   REQUIRE(host.tap("cp.back"));
