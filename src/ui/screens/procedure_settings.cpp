@@ -22,7 +22,7 @@ namespace {
 // A key no step uses yet ("eigen_1", "eigen_2", …).
 std::string new_key(const std::vector<rules::ProcedureStep>& steps) {
   for (int n = 1;; ++n) {
-    const std::string key = "eigen_" + std::to_string(n);
+    std::string key = "eigen_" + std::to_string(n);
     bool used = false;
     for (const auto& s : steps) used |= s.key == key;
     if (!used) return key;

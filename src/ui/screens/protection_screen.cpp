@@ -110,8 +110,11 @@ void draw_checklist(ScreenContext& ctx, CaseUi& ui, ProtectionUi& p) {
     std::string text = line.step.text(language());
     if (!line.step.required) text += "  " + std::string(tr(Str::cp_ui_step_optional));
     ImGui::PushID(id.c_str());
-    ImGui::TextColored(line.done ? palette().ok_text : ImGui::GetStyleColorVec4(ImGuiCol_Text), "%s  %s",
-                       line.done ? BB_ICON_CHECK_SQUARE : BB_ICON_SQUARE, text.c_str());
+    // Wrapped: the steps are the network's own words, some of them long.
+    ImGui::PushStyleColor(ImGuiCol_Text,
+                          line.done ? palette().ok_text : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+    ImGui::TextWrapped("%s  %s", line.done ? BB_ICON_CHECK_SQUARE : BB_ICON_SQUARE, text.c_str());
+    ImGui::PopStyleColor();
     widget_registry().tag_last_item(id.c_str(), text.c_str());
     if (line.done) {
       std::string done = format_text(Str::cp_ui_step_done_on, line.done->on.german());
