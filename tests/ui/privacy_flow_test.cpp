@@ -128,3 +128,24 @@ TEST_CASE(
   CHECK(host.label("settings.org.retention.state").find("noch keine Aufbewahrungsfrist") !=
         std::string::npos);
 }
+
+TEST_CASE("privacy-ui-4: deleting the family the case screens show takes it off them too") {
+  PrivacyHost host;
+  host.family("Wendeborn", 400);
+  REQUIRE(host.tap("nav.families"));
+  REQUIRE(host.tap("families.row.0"));
+  REQUIRE(host.tap("overview.child_protection.open"));
+  REQUIRE(host.tap("nav.settings"));
+  REQUIRE(host.type("settings.org.retention", "6"));
+  REQUIRE(host.tap("settings.org.retention.save"));
+  REQUIRE(host.tap("settings.org.due.0.erase"));
+  REQUIRE(host.tap("settings.org.erase.confirm"));
+  CHECK(host.families() == 0);
+  CHECK(host.label("settings.org.message") == "Die Familie wurde endgültig gelöscht.");
+  REQUIRE(host.forms_cases() != nullptr);
+  CHECK(host.forms_cases()->view == CaseView::list);
+  CHECK(host.forms_cases()->family_id == 0);
+  CHECK_FALSE(host.forms_cases()->overview.has_value());
+  REQUIRE(host.tap("nav.families"));
+  CHECK_FALSE(host.widget("families.row.0"));
+}

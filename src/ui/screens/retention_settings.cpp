@@ -108,6 +108,7 @@ void erase(ScreenContext& ctx, ProtectionUi& p, const store::DeletionCandidate& 
   if (ui.family_id == id) {
     ui.family_id = 0;
     ui.overview.reset();
+    ui.kjh.reset();
     ui.protection.reset();  // this very state: nothing below may touch `p` again
     ui.view = CaseView::list;
   }
