@@ -14,6 +14,7 @@
 
 #include "case_host.h"
 #include "core/cases.h"
+#include "exchange/directory_file.h"
 #include "platform/platform.h"
 #include "platform/print.h"
 #include "store/cases.h"
@@ -323,4 +324,25 @@ TEST_CASE("cp-ui-7: the network's procedure is edited in the settings and every 
   REQUIRE(host.tap("nav.settings"));
   REQUIRE(host.tap("settings.proc.reset"));
   CHECK(host.label("settings.proc.0").find("Wahrnehmungen festhalten") != std::string::npos);
+}
+
+TEST_CASE("cp-ui-8: the Fachkraft consulted is picked from the network directory's list") {
+  ProtectionHost host;
+  host.country("de");
+  const auto bytes = test::read_file(BB_SOURCE_DIR "/docs/examples/directory.json");
+  auto dir = exchange::parse_directory_file(std::string(bytes.begin(), bytes.end()));
+  REQUIRE(dir.ok());
+  REQUIRE(host.session
+              .act_on_store(Str::action_family_create,
+                            [&](store::Store& db) {
+                              return ProtectionHost::status_of(store::import_directory(db, *dir));
+                            })
+              .ok());
+  host.family_in_begleitung("hebamme");
+  host.open_view();
+  REQUIRE(host.tap("cp.consultation"));
+  CHECK(host.label("cp_con.pick.0").find("Ines Horvath") != std::string::npos);
+  REQUIRE(host.tap("cp_con.pick.0"));
+  REQUIRE(host.tap("cp_con.save"));
+  CHECK(host.label("cp.consultation.0").find("Ines Horvath") != std::string::npos);
 }

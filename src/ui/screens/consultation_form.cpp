@@ -12,6 +12,7 @@
 #include "platform/print.h"
 #include "store/case_summary.h"
 #include "store/child_protection.h"
+#include "store/directory.h"
 #include "store/disclosures.h"
 #include "ui/icons.h"
 #include "ui/screens/kjh_ui.h"
@@ -95,6 +96,31 @@ void draw_summary(ScreenContext& ctx, CaseUi& ui, ProtectionUi& p, rules::Consul
   end_card();
 }
 
+// The insoweit erfahrene Fachkräfte of the network directory (Anlage 2):
+// one tap fills in who is consulted. True when it did.
+bool pick_fachkraft(ScreenContext& ctx, ProtectionUi& p, rules::Consultation& c) {
+  if (!p.fachkraefte) {
+    auto list = store::list_fachkraefte(*ctx.session->reader());
+    p.fachkraefte = list.ok() ? std::move(*list) : std::vector<store::FachkraftRecord>{};
+  }
+  if (p.fachkraefte->empty()) return false;
+  muted_text(tr(Str::child_protection_fachkraefte));
+  bool picked = false;
+  FlowRow row;
+  for (size_t i = 0; i < p.fachkraefte->size(); ++i) {
+    const auto& f = (*p.fachkraefte)[i].fachkraft;
+    if ((*p.fachkraefte)[i].removed) continue;
+    std::string name = f.name;
+    if (!f.organisation.empty()) name += ", " + f.organisation;
+    row.next(name.c_str());
+    if (choice(("cp_con.pick." + std::to_string(i)).c_str(), name.c_str(), c.fachkraft == name)) {
+      c.fachkraft = name;
+      picked = true;
+    }
+  }
+  return picked;
+}
+
 }  // namespace
 
 void draw_consultation_form(ScreenContext& ctx, CaseUi& ui) {
@@ -107,6 +133,7 @@ void draw_consultation_form(ScreenContext& ctx, CaseUi& ui) {
   begin_card("cp_con.card");
   d |= text_field("cp_con.fachkraft", tr(Str::cp_ui_fachkraft), c.fachkraft, false,
                   tr(Str::cp_ui_fachkraft_hint));
+  d |= pick_fachkraft(ctx, p, c);
   d |= day_field("cp_con.on", tr(Str::cp_ui_consulted_on), c.on);
   d |= text_area("cp_con.result", tr(Str::cp_ui_consultation_result), c.result, 3);
   end_card();

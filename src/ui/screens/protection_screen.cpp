@@ -169,6 +169,7 @@ void draw_actions(ScreenContext& ctx, CaseUi& ui, ProtectionUi& p) {
     p.consultation = rules::Consultation{};
     p.consultation.on = today_day();
     p.summary.reset();
+    p.fachkraefte.reset();
     go_to(ui, CaseView::cp_consultation_form);
     return;
   }

@@ -37,6 +37,7 @@ struct ProtectionUi {
   rules::SupportOffer support;
   rules::Consultation consultation;
   std::optional<rules::CaseSummary> summary;  // shown for review before it leaves the app
+  std::optional<std::vector<store::FachkraftRecord>> fachkraefte;  // Anlage 2 of the directory, to pick from
   rules::Mitteilung mitteilung;
   bool norm_unknown = false;                   // DE, no profession recorded: the form asks for the norm
   std::vector<store::PartnerRow> kjh_offices;  // recipients a Mitteilung may go to
