@@ -40,6 +40,10 @@ enum class CaseView {
   cooperation_agreement,
   referral_form,
   referral,
+  // Einwilligungen (consent_ui.h)
+  consents,
+  consent_form,
+  information_form,
 };
 
 // The family list: the query and the page of rows the clipper shows.
@@ -58,7 +62,8 @@ struct FamilyListState {
   double query_ms = 0;  // the last query's time (shown to nobody; tests and bench)
 };
 
-struct KjhUi;  // the KJH screens' state (kjh_ui.h)
+struct KjhUi;      // the KJH screens' state (kjh_ui.h)
+struct ConsentUi;  // the Einwilligungen screens' state (consent_ui.h)
 
 struct CaseUi : exchange::CaseFormInputs {
   CaseView view = CaseView::list;
@@ -70,7 +75,7 @@ struct CaseUi : exchange::CaseFormInputs {
 
   // The form being edited (one at a time: the inputs are the base class) and
   // whether it differs from what was loaded.
-  int64_t edit_id = 0;  // person, contact or goal id; 0 = new
+  int64_t edit_id = 0;     // person, contact or goal id; 0 = new
   ReferralDraft referral;  // not kept as a draft across the lock (yet)
   bool dirty = false;
   bool scroll_to_top = false;  // a new view starts at its top
@@ -85,7 +90,8 @@ struct CaseUi : exchange::CaseFormInputs {
   std::optional<CaseView> leave_to_view;
   std::optional<ScreenId> leave_to_screen;
 
-  std::shared_ptr<KjhUi> kjh;  // the KJH screens (kjh_ui.h), created on first use
+  std::shared_ptr<KjhUi> kjh;           // the KJH screens (kjh_ui.h), created on first use
+  std::shared_ptr<ConsentUi> consents;  // the Einwilligungen screens (consent_ui.h), created on first use
 
   const std::vector<cases::CatalogEntry>& catalog(const store::Store& store, const std::string& kind);
 };
@@ -128,7 +134,9 @@ Status status_of(const Result<T>& r) {
   if (!r.ok()) return r.error();
   return {};
 }
-// The header row of a form: back ("Abbrechen") and the title.
-void form_header(CaseUi& ui, const char* title, const char* test_id);
+// The header row of a form: back ("Abbrechen", to `back`: by default the
+// overview, or the list for a new family) and the title.
+void form_header(CaseUi& ui, const char* title, const char* test_id,
+                 std::optional<CaseView> back = std::nullopt);
 
 }  // namespace bb::ui
