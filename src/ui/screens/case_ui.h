@@ -40,6 +40,10 @@ enum class CaseView {
   cooperation_agreement,
   referral_form,
   referral,
+  // Übergabe an die KJH and Fall empfangen (handover_ui.h)
+  handover,
+  receive,
+  received_case,
 };
 
 // The family list: the query and the page of rows the clipper shows.
@@ -58,7 +62,8 @@ struct FamilyListState {
   double query_ms = 0;  // the last query's time (shown to nobody; tests and bench)
 };
 
-struct KjhUi;  // the KJH screens' state (kjh_ui.h)
+struct KjhUi;       // the KJH screens' state (kjh_ui.h)
+struct HandoverUi;  // Übergabe an die KJH and Fall empfangen (handover_ui.h)
 
 struct CaseUi : exchange::CaseFormInputs {
   CaseView view = CaseView::list;
@@ -85,7 +90,8 @@ struct CaseUi : exchange::CaseFormInputs {
   std::optional<CaseView> leave_to_view;
   std::optional<ScreenId> leave_to_screen;
 
-  std::shared_ptr<KjhUi> kjh;  // the KJH screens (kjh_ui.h), created on first use
+  std::shared_ptr<KjhUi> kjh;            // the KJH screens (kjh_ui.h), created on first use
+  std::shared_ptr<HandoverUi> handover;  // handover_ui.h, created on first use
 
   const std::vector<cases::CatalogEntry>& catalog(const store::Store& store, const std::string& kind);
 };

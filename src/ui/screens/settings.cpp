@@ -14,6 +14,7 @@
 #include "ui/icons.h"
 #include "ui/screens/backup_reminder.h"
 #include "ui/screens/case_ui.h"
+#include "ui/screens/handover_ui.h"
 #include "ui/screens/screens.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -285,6 +286,7 @@ void draw_settings_screen(ScreenContext& ctx) {
   draw_lock_card(ctx);
   draw_passphrase_card(ctx);
   draw_storage_card(ctx);
+  draw_receiving_keys_card(ctx);
   draw_catalog_card(ctx);
 
   begin_card("settings.privacy.card");
