@@ -28,9 +28,9 @@ bool& has_picked() {
   static bool flag = false;
   return flag;
 }
-DownloadedFile& downloaded() {
-  static DownloadedFile file;
-  return file;
+std::vector<DownloadedFile>& downloaded() {
+  static std::vector<DownloadedFile> files;
+  return files;
 }
 
 }  // namespace
@@ -45,12 +45,12 @@ StorageInfo storage_info() { return {}; }
 void refresh_storage_info() {}
 InstallInfo install_info() { return {true, false}; }
 void download_file(const std::string& name, const std::vector<uint8_t>& bytes) {
-  downloaded() = {name, bytes};
+  downloaded().push_back({name, bytes});
 }
 bool take_downloaded_file(DownloadedFile& out) {
-  if (downloaded().name.empty()) return false;
-  out = std::move(downloaded());
-  downloaded() = {};
+  if (downloaded().empty()) return false;
+  out = std::move(downloaded().front());
+  downloaded().erase(downloaded().begin());
   return true;
 }
 void pick_file(const char*) {}

@@ -5,8 +5,9 @@
 // without personal data, the protocol line; refused without a basis, nothing
 // logged; „Fall empfangen“ with the receiving keys and with a passphrase:
 // preview, import, the same file again changes nothing, wrong key, wrong
-// passphrase and a damaged file leave the store unchanged. docs/ui.md
-// "Übergabe an die KJH and Fall empfangen". All people fictional.
+// passphrase and a damaged file leave the store unchanged; the encrypted
+// backup in the settings with its recovery file. docs/ui.md
+// "Übergabe an die KJH, Fall empfangen, Empfangsschlüssel". All people fictional.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -14,7 +15,9 @@
 #include "case_host.h"
 #include "core/cases.h"
 #include "crypto/age.h"
+#include "crypto/scrypt.h"
 #include "crypto/x25519.h"
+#include "exchange/backup.h"
 #include "exchange/receive.h"
 #include "platform/platform.h"
 #include "platform/storage.h"
@@ -38,7 +41,8 @@ struct HandoverHost : test::CaseHost {
   HandoverHost() {
     test::german();
     platform::DownloadedFile stale;
-    (void)platform::take_downloaded_file(stale);
+    while (platform::take_downloaded_file(stale)) {
+    }
     frames(2);
   }
 
@@ -303,4 +307,45 @@ TEST_CASE(
   CHECK(host.label("receive.preview").find("Brunnhuber-Öztürk") != std::string::npos);
   REQUIRE(host.tap("receive.import"));
   CHECK(host.received() == 1);
+}
+
+TEST_CASE(
+    "handover-ui-5: the encrypted backup opens with its passphrase, its recovery file with the Leitung's "
+    "key") {
+  HandoverHost host;
+  host.family_with_consent(std::nullopt);
+  auto leitung = crypto::X25519Identity::generate();
+  const std::string recovery = leitung.recipient().to_string();
+  REQUIRE(host.tap("nav.settings"));
+  REQUIRE(host.type("settings.age_backup.pass1", kFilePass));
+  REQUIRE(host.type("settings.age_backup.pass2", "nicht dasselbe Passwort"));
+  REQUIRE(host.tap("settings.age_backup.download"));
+  CHECK(host.label("settings.age_backup.message") == "Die beiden Eingaben stimmen nicht überein.");
+  platform::DownloadedFile none;
+  CHECK_FALSE(platform::take_downloaded_file(none));
+  auto last = exchange::last_backup_date(*host.session.reader());
+  REQUIRE(last.ok());
+  CHECK_FALSE(last->has_value());
+
+  REQUIRE(host.type("settings.age_backup.pass1", kFilePass));
+  REQUIRE(host.type("settings.age_backup.pass2", kFilePass));
+  REQUIRE(host.type("settings.age_backup.recovery", recovery));
+  REQUIRE(host.tap("settings.age_backup.download"));
+  CHECK(host.label("settings.age_backup.message") == "Die Sicherung wurde zum Herunterladen angeboten.");
+  const platform::DownloadedFile main_file = host.download();
+  const platform::DownloadedFile recovery_file = host.download();
+  CHECK(main_file.name.rfind("begleitbuch-sicherung-", 0) == 0);
+  CHECK(recovery_file.name == main_file.name + ".recovery.age");
+  CHECK_FALSE(contains(main_file.bytes, "Brunnhuber"));
+  auto opened = exchange::read_backup(crypto::ByteView(main_file.bytes.data(), main_file.bytes.size()),
+                                      {std::make_shared<crypto::ScryptIdentity>(kFilePass)});
+  REQUIRE(opened.ok());
+  CHECK(opened->header().schema_version > 0);
+  auto by_key =
+      exchange::read_backup(crypto::ByteView(recovery_file.bytes.data(), recovery_file.bytes.size()),
+                            {std::make_shared<crypto::X25519Identity>(leitung)});
+  CHECK(by_key.ok());
+  last = exchange::last_backup_date(*host.session.reader());
+  REQUIRE(last.ok());
+  CHECK(last->has_value());  // the reminder counts from here
 }

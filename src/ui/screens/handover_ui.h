@@ -4,7 +4,7 @@
 // (exchange/handover.h, receive.h, store/keys.h); these screens only collect
 // the choices and show what the core says. Personal like CaseUi and owned by
 // it (destroyed on lock); passphrases are wiped as soon as they were used.
-// docs/ui.md "Übergabe an die KJH and Fall empfangen".
+// docs/ui.md "Übergabe an die KJH, Fall empfangen, Empfangsschlüssel".
 #pragma once
 
 #include <cstdint>
@@ -62,9 +62,19 @@ struct ReceiveForm {
   std::string shown_report;  // its text, rendered by this app
 };
 
+// The age-wrapped backup in the settings (backup_age.cpp): its own passphrase,
+// optionally the Fachliche Leitung's recovery key (a second file).
+struct AgeBackupForm {
+  std::string pass1, pass2, recovery;
+  SlowStep step = SlowStep::none;
+  std::string message;
+  bool message_ok = false;
+};
+
 struct HandoverUi {
   HandoverForm handover;
   ReceiveForm receive;
+  AgeBackupForm backup;
 };
 
 HandoverUi& handover_ui(CaseUi& ui);
@@ -82,6 +92,8 @@ bool draw_handover_button(CaseUi& ui);
 
 // The settings card „Empfangsschlüssel“ (receiving_keys.cpp).
 void draw_receiving_keys_card(ScreenContext& ctx);
+// Inside the storage card of the settings: „Verschlüsselte Sicherung (age)“ (backup_age.cpp).
+void draw_age_backup(ScreenContext& ctx);
 
 // A file name for a download that names no person: "<prefix>-YYYYMMDD-<8 hex of id>.age".
 std::string exchange_file_name(const char* prefix, const std::string& created, const std::string& id);

@@ -210,6 +210,7 @@ void draw_storage_card(ScreenContext& ctx) {
       record_backup_done(ctx);
     }
   }
+  draw_age_backup(ctx);
   draw_backup_reminder(ctx);
   end_card();
 }
