@@ -44,6 +44,10 @@ enum class CaseView {
   consents,
   consent_form,
   information_form,
+  // Übergabe an die KJH and Fall empfangen (handover_ui.h)
+  handover,
+  receive,
+  received_case,
 };
 
 // The family list: the query and the page of rows the clipper shows.
@@ -62,8 +66,9 @@ struct FamilyListState {
   double query_ms = 0;  // the last query's time (shown to nobody; tests and bench)
 };
 
-struct KjhUi;      // the KJH screens' state (kjh_ui.h)
-struct ConsentUi;  // the Einwilligungen screens' state (consent_ui.h)
+struct KjhUi;       // the KJH screens' state (kjh_ui.h)
+struct ConsentUi;   // the Einwilligungen screens' state (consent_ui.h)
+struct HandoverUi;  // Übergabe an die KJH and Fall empfangen (handover_ui.h)
 
 struct CaseUi : exchange::CaseFormInputs {
   CaseView view = CaseView::list;
@@ -90,8 +95,9 @@ struct CaseUi : exchange::CaseFormInputs {
   std::optional<CaseView> leave_to_view;
   std::optional<ScreenId> leave_to_screen;
 
-  std::shared_ptr<KjhUi> kjh;           // the KJH screens (kjh_ui.h), created on first use
-  std::shared_ptr<ConsentUi> consents;  // the Einwilligungen screens (consent_ui.h), created on first use
+  std::shared_ptr<KjhUi> kjh;            // the KJH screens (kjh_ui.h), created on first use
+  std::shared_ptr<ConsentUi> consents;   // the Einwilligungen screens (consent_ui.h), created on first use
+  std::shared_ptr<HandoverUi> handover;  // handover_ui.h, created on first use
 
   const std::vector<cases::CatalogEntry>& catalog(const store::Store& store, const std::string& kind);
 };

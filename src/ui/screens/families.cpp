@@ -12,6 +12,7 @@
 #include "ui/icons.h"
 #include "ui/screens/case_ui.h"
 #include "ui/screens/consent_ui.h"
+#include "ui/screens/handover_ui.h"
 #include "ui/screens/kjh_ui.h"
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
@@ -309,6 +310,11 @@ void draw_family_list(ScreenContext& ctx, CaseUi& ui) {
     go_to(ui, CaseView::family_form);
     return;
   }
+  ImGui::SameLine();
+  if (button("families.receive", tr(Str::handover_ui_receive_title))) {
+    open_receive(ui);
+    return;
+  }
   ImGui::Spacing();
   draw_filters(ctx, ui);
   ImGui::Spacing();
@@ -408,6 +414,15 @@ void draw_families_screen(ScreenContext& ctx) {
       break;
     case CaseView::information_form:
       draw_information_form(ctx, ui);
+      break;
+    case CaseView::handover:
+      draw_handover_view(ctx, ui);
+      break;
+    case CaseView::receive:
+      draw_receive_view(ctx, ui);
+      break;
+    case CaseView::received_case:
+      draw_received_case(ctx, ui);
       break;
   }
   draw_leave_dialog(ctx, ui);

@@ -14,6 +14,7 @@
 #include "ui/icons.h"
 #include "ui/screens/backup_reminder.h"
 #include "ui/screens/case_ui.h"
+#include "ui/screens/handover_ui.h"
 #include "ui/screens/screens.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -209,6 +210,7 @@ void draw_storage_card(ScreenContext& ctx) {
       record_backup_done(ctx);
     }
   }
+  draw_age_backup(ctx);
   draw_backup_reminder(ctx);
   end_card();
 }
@@ -285,6 +287,7 @@ void draw_settings_screen(ScreenContext& ctx) {
   draw_lock_card(ctx);
   draw_passphrase_card(ctx);
   draw_storage_card(ctx);
+  draw_receiving_keys_card(ctx);
   draw_catalog_card(ctx);
 
   begin_card("settings.privacy.card");
