@@ -243,7 +243,7 @@ class Snapshot {
 
 }  // namespace
 
-Result<BackupInfo> write_backup(store::Store& store, const BackupOptions& options, crypto::Sink out,
+Result<BackupInfo> write_backup(const store::Store& store, const BackupOptions& options, crypto::Sink out,
                                 crypto::Sink recovery_out) {
   if (!store.is_open()) return make_error(Str::store_locked, "store is locked");
   if (options.passphrase.empty()) return make_error(Str::passphrase_empty, "empty backup passphrase");

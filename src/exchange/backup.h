@@ -91,7 +91,7 @@ struct BackupInfo {
 // file to `recovery_out`) in one pass over a snapshot. Memory: one plaintext
 // image of the store (the snapshot) plus 64 KiB. Does NOT record the backup
 // date: call record_backup() once the output is safely stored.
-Result<BackupInfo> write_backup(store::Store& store, const BackupOptions& options, crypto::Sink out,
+Result<BackupInfo> write_backup(const store::Store& store, const BackupOptions& options, crypto::Sink out,
                                 crypto::Sink recovery_out = {});
 
 // meta.last_backup_at = created (UTC timestamp of the header).

@@ -46,6 +46,12 @@ void pick_file(const char* accept = ".bbstore,application/octet-stream");
 bool take_picked_file(std::vector<uint8_t>& out);
 // Native stand-in only (UI tests): as if the user had picked a file with `bytes`.
 void put_picked_file(std::vector<uint8_t> bytes);
+// Native stand-in only (UI tests): the oldest file offered by download_file and not yet taken.
+struct DownloadedFile {
+  std::string name;
+  std::vector<uint8_t> bytes;
+};
+bool take_downloaded_file(DownloadedFile& out);
 
 // Reloads the page (a second tab, once the first one closed).
 void reload_app();

@@ -28,6 +28,10 @@ bool& has_picked() {
   static bool flag = false;
   return flag;
 }
+std::vector<DownloadedFile>& downloaded() {
+  static std::vector<DownloadedFile> files;
+  return files;
+}
 
 }  // namespace
 
@@ -40,7 +44,15 @@ store::Availability storage_availability() { return {}; }
 StorageInfo storage_info() { return {}; }
 void refresh_storage_info() {}
 InstallInfo install_info() { return {true, false}; }
-void download_file(const std::string&, const std::vector<uint8_t>&) {}
+void download_file(const std::string& name, const std::vector<uint8_t>& bytes) {
+  downloaded().push_back({name, bytes});
+}
+bool take_downloaded_file(DownloadedFile& out) {
+  if (downloaded().empty()) return false;
+  out = std::move(downloaded().front());
+  downloaded().erase(downloaded().begin());
+  return true;
+}
 void pick_file(const char*) {}
 void put_picked_file(std::vector<uint8_t> bytes) {
   picked() = std::move(bytes);

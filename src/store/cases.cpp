@@ -415,6 +415,18 @@ Status remove_person(Store& store, int64_t person_id) {
   return with_transaction(store, [&](sqlite3* db) -> Status {
     auto family = family_of(db, "persons", person_id);
     if (!family.ok()) return family.error();
+    // Consents and child-protection entries are evidence and keep whom they
+    // name: such a person stays (a German message instead of a failed foreign key).
+    auto used = prepare(db,
+                        "SELECT EXISTS(SELECT 1 FROM consents WHERE person_id = ?1) OR "
+                        "EXISTS(SELECT 1 FROM child_protection_entries WHERE child_id = ?1)");
+    if (!used.ok()) return used.error();
+    used->bind(1, person_id);
+    auto row = used->step();
+    if (!row.ok()) return row.error();
+    if (*row && used->column_int(0) != 0)
+      return make_error(Str::rec_err_person_referenced,
+                        "person referenced by a consent or child-protection entry");
     auto s = prepare(db, "DELETE FROM persons WHERE id = ?1");
     if (!s.ok()) return s.error();
     BB_TRY(s->bind(1, person_id).run());

@@ -61,7 +61,7 @@ Result<ReceivingKey> create_receiving_key(Store& store, std::string_view label) 
   return receiving_key(store, id);
 }
 
-Result<std::vector<ReceivingKey>> list_receiving_keys(Store& store) {
+Result<std::vector<ReceivingKey>> list_receiving_keys(const Store& store) {
   if (!store.is_open()) return make_error(Str::store_locked, "store is locked");
   auto s = Statement::prepare(store.db(), (std::string(kSelect) + " ORDER BY id").c_str());
   if (!s.ok()) return s.error();
@@ -75,7 +75,7 @@ Result<std::vector<ReceivingKey>> list_receiving_keys(Store& store) {
   return keys;
 }
 
-Result<ReceivingKey> receiving_key(Store& store, int64_t id) {
+Result<ReceivingKey> receiving_key(const Store& store, int64_t id) {
   if (!store.is_open()) return make_error(Str::store_locked, "store is locked");
   auto s = Statement::prepare(store.db(), (std::string(kSelect) + " WHERE id = ?1").c_str());
   if (!s.ok()) return s.error();
@@ -89,7 +89,7 @@ Result<ReceivingKey> receiving_key(Store& store, int64_t id) {
   return row_to_key(*s);
 }
 
-Result<std::vector<crypto::IdentityPtr>> receiving_identities(Store& store) {
+Result<std::vector<crypto::IdentityPtr>> receiving_identities(const Store& store) {
   if (!store.is_open()) return make_error(Str::store_locked, "store is locked");
   auto s = Statement::prepare(store.db(), "SELECT secret_key FROM receiving_keys ORDER BY id DESC");
   if (!s.ok()) return s.error();

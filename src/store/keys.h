@@ -29,13 +29,13 @@ struct ReceivingKey {
 Result<ReceivingKey> create_receiving_key(Store& store, std::string_view label);
 
 // All receiving keys, oldest first. Never returns a secret key.
-Result<std::vector<ReceivingKey>> list_receiving_keys(Store& store);
+Result<std::vector<ReceivingKey>> list_receiving_keys(const Store& store);
 
 // One key by id (Str::keys_err_not_found).
-Result<ReceivingKey> receiving_key(Store& store, int64_t id);
+Result<ReceivingKey> receiving_key(const Store& store, int64_t id);
 
 // The identities to decrypt with, newest first (Str::keys_err_none if there
 // are none). The secret key strings are wiped after parsing.
-Result<std::vector<crypto::IdentityPtr>> receiving_identities(Store& store);
+Result<std::vector<crypto::IdentityPtr>> receiving_identities(const Store& store);
 
 }  // namespace bb::store

@@ -328,12 +328,25 @@ bool chips(const char* test_id, const std::vector<cases::CatalogEntry>& entries,
 }
 
 bool check_field(const char* test_id, const char* label, bool& value, bool personal) {
-  const std::string text = std::string(value ? BB_ICON_CHECK_SQUARE : BB_ICON_SQUARE) + "  " + label;
+  // A long label wraps inside the available width: a one-line Selectable would
+  // grow past the card's edge (clipped in portrait, and a tap target partly off screen).
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const char* icon = value ? BB_ICON_CHECK_SQUARE "  " : BB_ICON_SQUARE "  ";
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float icon_width = ImGui::CalcTextSize(icon).x;
+  const float wrap = std::max(1.0f, width - icon_width);
+  const ImVec2 label_size = ImGui::CalcTextSize(label, nullptr, false, wrap);
+  const float height = std::max(touch_target_height(), label_size.y + style.FramePadding.y * 2);
   ImGui::PushID(test_id);
-  ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
-  const bool pressed = ImGui::Selectable(text.c_str(), false, 0, ImVec2(0, touch_target_height()));
-  ImGui::PopStyleVar();
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const bool pressed = ImGui::Selectable("##check", false, 0, ImVec2(width, height));
   ImGui::PopID();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 colour = ImGui::GetColorU32(ImGuiCol_Text);
+  const float text_y = pos.y + (height - label_size.y) * 0.5f;
+  draw->AddText(ImVec2(pos.x, text_y), colour, icon);
+  draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + icon_width, text_y), colour, label,
+                nullptr, wrap);
   if (personal)
     widget_registry().tag_personal(test_id, label);
   else

@@ -7,7 +7,7 @@
 
 import assert from 'node:assert/strict';
 
-import { label, reach, saveAndWait, tapField, typeDate, typeField } from './lib/forms.mjs';
+import { fillNewFamily, germanDate, label, reach, saveAndWait, tapField, typeField } from './lib/forms.mjs';
 
 const NAME = 'Zzyzx-Brunnhuber';
 const NOTE = 'Mira schläft unruhig; Übergabe an die Großmutter geübt.';
@@ -19,21 +19,11 @@ export default [
     async fn(t) {
       const page = await t.newPage({ testHooks: true });
       await t.goTo(page, 'families');
-      await t.tap(page, 'families.new');
-      await typeField(t, page, 'family.name', NAME);
-      await typeField(t, page, 'family.companion', 'Frau Lindqvist');
-      await tapField(t, page, 'family.add_person');
-      await typeField(t, page, 'family.person.0.first_name', 'Selin');
-      await tapField(t, page, 'family.add_person');
-      await tapField(t, page, 'family.person.1.role.child');
-      await typeField(t, page, 'family.person.1.first_name', 'Mira');
-      await typeDate(t, page, 'family.person.1.birth_date', '14.02.2026');
-      await tapField(t, page, 'family.add_person');
-      await tapField(t, page, 'family.person.2.role.expected_child');
-      await typeField(t, page, 'family.person.2.first_name', 'Baby');
-      const due = new Date(Date.now() + 60 * 86400000);
-      const dueGerman = `${String(due.getDate()).padStart(2, '0')}.${String(due.getMonth() + 1).padStart(2, '0')}.${due.getFullYear()}`;
-      await typeDate(t, page, 'family.person.2.due_date', dueGerman);
+      await fillNewFamily(t, page, NAME, 'Frau Lindqvist', [
+        { first: 'Selin' },
+        { first: 'Mira', role: 'child', birth: '14.02.2026' },
+        { first: 'Baby', role: 'expected_child', due: germanDate(60) },
+      ]);
       await saveAndWait(t, page, 'family.save');
       await t.waitWidget(page, 'overview.header');
       assert.match(await label(t, page, 'overview.header'), /Zzyzx-Brunnhuber/);

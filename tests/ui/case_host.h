@@ -47,6 +47,25 @@ struct CaseHost : HeadlessHost {
   }
 };
 
+// Familie Quellmalz-Dörr: mother Janne and child Ilvy (200 days old), with
+// `companion`; `ongoing` puts it in Begleitung (status laufend). Returns its id.
+inline Result<int64_t> create_quellmalz_family(store::Store& db, const std::string& companion, bool ongoing) {
+  cases::FamilyInput f;
+  f.family_name = "Quellmalz-Dörr";
+  f.companion = companion;
+  cases::PersonInput mother, child;
+  mother.first_name = "Janne";
+  child.role = cases::PersonRole::child;
+  child.first_name = "Ilvy";
+  child.birth_date = cases::add_days(cases::today(), -200);
+  auto id = store::create_family(db, f, {mother, child});
+  if (!id.ok() || !ongoing) return id;
+  cases::StatusChange to;
+  to.to = cases::FamilyStatus::laufend;
+  if (Status st = store::change_status(db, *id, to); !st.ok()) return st.error();
+  return id;
+}
+
 inline void german() {
   platform::save_preference("language", "de");
   platform::save_preference("font_step", "1");

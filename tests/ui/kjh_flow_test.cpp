@@ -9,6 +9,7 @@
 
 #include <string>
 
+#include "case_host.h"
 #include "core/cases.h"
 #include "headless_host.h"
 #include "platform/platform.h"
@@ -38,20 +39,10 @@ struct KjhHost : HeadlessHost {
     REQUIRE(session
                 .act_on_store(Str::action_family_create,
                               [&](store::Store& db) -> Status {
-                                cases::FamilyInput f;
-                                f.family_name = "Quellmalz-Dörr";
-                                f.companion = "Frau Lindqvist";
-                                cases::PersonInput mother, child;
-                                mother.first_name = "Janne";
-                                child.role = cases::PersonRole::child;
-                                child.first_name = "Ilvy";
-                                child.birth_date = cases::add_days(cases::today(), -200);
-                                auto id = store::create_family(db, f, {mother, child});
+                                auto id = test::create_quellmalz_family(db, "Frau Lindqvist", true);
                                 if (!id.ok()) return id.error();
                                 family = *id;
-                                cases::StatusChange to;
-                                to.to = cases::FamilyStatus::laufend;
-                                return store::change_status(db, family, to);
+                                return {};
                               })
                 .ok());
     auto o = store::family_overview(*session.reader(), family);
@@ -92,8 +83,9 @@ struct KjhHost : HeadlessHost {
 
 }  // namespace
 
-TEST_CASE("kjh-ui-1: a binding Hilfeplan makes the app ask for a decision and explain the rule; "
-          "Fallführung is shown, not editable") {
+TEST_CASE(
+    "kjh-ui-1: a binding Hilfeplan makes the app ask for a decision and explain the rule; "
+    "Fallführung is shown, not editable") {
   KjhHost host;
   host.to_binding_hilfeplan();
   CHECK(host.label("kjh.state") == "Entscheidung nötig");
@@ -107,8 +99,9 @@ TEST_CASE("kjh-ui-1: a binding Hilfeplan makes the app ask for a decision and ex
   CHECK(host.label("overview.kjh.state").find("Entscheidung nötig") != std::string::npos);
 }
 
-TEST_CASE("kjh-ui-2: an exception lists what is missing — the Rücksprache and each of the three agreements — "
-          "and is valid only when complete") {
+TEST_CASE(
+    "kjh-ui-2: an exception lists what is missing — the Rücksprache and each of the three agreements — "
+    "and is valid only when complete") {
   KjhHost host;
   host.to_binding_hilfeplan();
   REQUIRE(host.tap("kjh.decide.b"));
@@ -137,8 +130,9 @@ TEST_CASE("kjh-ui-2: an exception lists what is missing — the Rücksprache and
   CHECK(host.has("kjh.exception.", "Bleiben statt gehen"));
 }
 
-TEST_CASE("kjh-ui-3: the Kooperationsvereinbarung is blocked without the three agreements, is in force with "
-          "them, prints every value escaped with three signature lines, and the print is gone after the lock") {
+TEST_CASE(
+    "kjh-ui-3: the Kooperationsvereinbarung is blocked without the three agreements, is in force with "
+    "them, prints every value escaped with three signature lines, and the print is gone after the lock") {
   KjhHost host;
   host.to_binding_hilfeplan();
   REQUIRE(host.tap("kjh.agreement"));

@@ -40,6 +40,14 @@ enum class CaseView {
   cooperation_agreement,
   referral_form,
   referral,
+  // Einwilligungen (consent_ui.h)
+  consents,
+  consent_form,
+  information_form,
+  // Übergabe an die KJH and Fall empfangen (handover_ui.h)
+  handover,
+  receive,
+  received_case,
   // Kinderschutz, Offenlegungsprotokoll, Auskunft (protection_ui.h)
   cp,
   cp_anhaltspunkt_form,
@@ -67,7 +75,9 @@ struct FamilyListState {
   double query_ms = 0;  // the last query's time (shown to nobody; tests and bench)
 };
 
-struct KjhUi;         // the KJH screens' state (kjh_ui.h)
+struct KjhUi;       // the KJH screens' state (kjh_ui.h)
+struct ConsentUi;   // the Einwilligungen screens' state (consent_ui.h)
+struct HandoverUi;  // Übergabe an die KJH and Fall empfangen (handover_ui.h)
 struct ProtectionUi;  // the Kinderschutz and privacy screens' state (protection_ui.h)
 
 struct CaseUi : exchange::CaseFormInputs {
@@ -95,7 +105,9 @@ struct CaseUi : exchange::CaseFormInputs {
   std::optional<CaseView> leave_to_view;
   std::optional<ScreenId> leave_to_screen;
 
-  std::shared_ptr<KjhUi> kjh;                // the KJH screens (kjh_ui.h), created on first use
+  std::shared_ptr<KjhUi> kjh;            // the KJH screens (kjh_ui.h), created on first use
+  std::shared_ptr<ConsentUi> consents;   // the Einwilligungen screens (consent_ui.h), created on first use
+  std::shared_ptr<HandoverUi> handover;  // handover_ui.h, created on first use
   std::shared_ptr<ProtectionUi> protection;  // Kinderschutz and privacy (protection_ui.h), on first use
 
   const std::vector<cases::CatalogEntry>& catalog(const store::Store& store, const std::string& kind);
@@ -140,7 +152,9 @@ Status status_of(const Result<T>& r) {
   if (!r.ok()) return r.error();
   return {};
 }
-// The header row of a form: back ("Abbrechen") and the title.
-void form_header(CaseUi& ui, const char* title, const char* test_id);
+// The header row of a form: back ("Abbrechen", to `back`: by default the
+// overview, or the list for a new family) and the title.
+void form_header(CaseUi& ui, const char* title, const char* test_id,
+                 std::optional<CaseView> back = std::nullopt);
 
 }  // namespace bb::ui

@@ -11,6 +11,8 @@
 #include "platform/platform.h"
 #include "ui/icons.h"
 #include "ui/screens/case_ui.h"
+#include "ui/screens/consent_ui.h"
+#include "ui/screens/handover_ui.h"
 #include "ui/screens/kjh_ui.h"
 #include "ui/screens/protection_ui.h"
 #include "ui/screens/screens.h"
@@ -272,10 +274,10 @@ bool save_form(ScreenContext& ctx, CaseUi& ui, cases::ValidationErrors errors, S
   return true;
 }
 
-void form_header(CaseUi& ui, const char* title, const char* test_id) {
+void form_header(CaseUi& ui, const char* title, const char* test_id, std::optional<CaseView> back_to) {
   const std::string back = std::string(BB_ICON_CHEVRON_LEFT "  ") + tr(Str::form_cancel);
   if (button((std::string(test_id) + ".cancel").c_str(), back.c_str()))
-    go_to(ui, ui.family_id ? CaseView::overview : CaseView::list);
+    go_to(ui, back_to ? *back_to : ui.family_id ? CaseView::overview : CaseView::list);
   heading(title, test_id);
   if (ui.draft_notice != Str::count_) {
     ImGui::TextColored(palette().ok_text, BB_ICON_CHECK "  %s", tr(ui.draft_notice));
@@ -307,6 +309,11 @@ void draw_family_list(ScreenContext& ctx, CaseUi& ui) {
     ui.family.request_on = cases::today();
     ui.persons.clear();
     go_to(ui, CaseView::family_form);
+    return;
+  }
+  ImGui::SameLine();
+  if (button("families.receive", tr(Str::handover_ui_receive_title))) {
+    open_receive(ui);
     return;
   }
   ImGui::Spacing();
@@ -399,6 +406,24 @@ void draw_families_screen(ScreenContext& ctx) {
       break;
     case CaseView::referral:
       draw_referral(ctx, ui);
+      break;
+    case CaseView::consents:
+      draw_consents_view(ctx, ui);
+      break;
+    case CaseView::consent_form:
+      draw_consent_form(ctx, ui);
+      break;
+    case CaseView::information_form:
+      draw_information_form(ctx, ui);
+      break;
+    case CaseView::handover:
+      draw_handover_view(ctx, ui);
+      break;
+    case CaseView::receive:
+      draw_receive_view(ctx, ui);
+      break;
+    case CaseView::received_case:
+      draw_received_case(ctx, ui);
       break;
     case CaseView::cp:
     case CaseView::cp_anhaltspunkt_form:

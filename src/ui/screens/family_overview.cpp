@@ -7,6 +7,8 @@
 #include "imgui.h"
 #include "ui/icons.h"
 #include "ui/screens/case_ui.h"
+#include "ui/screens/consent_ui.h"
+#include "ui/screens/handover_ui.h"
 #include "ui/screens/kjh_ui.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
@@ -158,6 +160,8 @@ void draw_family_overview(ScreenContext& ctx, CaseUi& ui) {
     widget_registry().tag_last_item("overview.notice", ui.notice.c_str());
   }
   if (draw_kjh_card(ctx, ui)) return;
+  if (draw_consents_card(ctx, ui)) return;
+  if (draw_handover_button(ui)) return;
 
   if (!o.open_steps.empty()) {
     section_title(BB_ICON_LIST, Str::overview_open_steps);

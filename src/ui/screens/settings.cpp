@@ -14,6 +14,7 @@
 #include "ui/icons.h"
 #include "ui/screens/backup_reminder.h"
 #include "ui/screens/case_ui.h"
+#include "ui/screens/handover_ui.h"
 #include "ui/screens/protection_ui.h"
 #include "ui/screens/screens.h"
 #include "ui/widget_registry.h"
@@ -210,6 +211,7 @@ void draw_storage_card(ScreenContext& ctx) {
       record_backup_done(ctx);
     }
   }
+  draw_age_backup(ctx);
   draw_backup_reminder(ctx);
   end_card();
 }
@@ -286,6 +288,7 @@ void draw_settings_screen(ScreenContext& ctx) {
   draw_lock_card(ctx);
   draw_passphrase_card(ctx);
   draw_storage_card(ctx);
+  draw_receiving_keys_card(ctx);
   draw_catalog_card(ctx);
   draw_organisation_card(ctx);
 

@@ -44,3 +44,28 @@ export async function saveAndWait(t, page, id) {
   await t.waitBB(page, (b) => window.__bb.saveState().accepted > b, before, { what: `the save of ${id} to commit` });
   await t.waitSaved(page);
 }
+
+/** A day `days` from today as the app's date fields take it typed ("TT.MM.JJJJ"). */
+export function germanDate(days) {
+  const d = new Date(Date.now() + days * 86400000);
+  return `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
+}
+
+/**
+ * From the family list, fills the new-family form (not saved): the family name, the
+ * companion and `persons`, each { first, role ('parent' if omitted), birth, due }
+ * with dates typed "TT.MM.JJJJ".
+ */
+export async function fillNewFamily(t, page, name, companion, persons) {
+  await t.tap(page, 'families.new');
+  await typeField(t, page, 'family.name', name);
+  await typeField(t, page, 'family.companion', companion);
+  for (const [i, p] of persons.entries()) {
+    const id = `family.person.${i}`;
+    await tapField(t, page, 'family.add_person');
+    if (p.role && p.role !== 'parent') await tapField(t, page, `${id}.role.${p.role}`);
+    await typeField(t, page, `${id}.first_name`, p.first);
+    if (p.birth) await typeDate(t, page, `${id}.birth_date`, p.birth);
+    if (p.due) await typeDate(t, page, `${id}.due_date`, p.due);
+  }
+}

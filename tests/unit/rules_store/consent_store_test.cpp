@@ -144,8 +144,11 @@ TEST_CASE("cstore-4: a consent is never edited or deleted (triggers), except wit
   sql(rs.store, "UPDATE consents SET revoked_on = '2026-11-05' WHERE id = " + sid);
   CHECK(sql_fails(rs.store, "UPDATE consents SET revoked_on = '2026-11-06' WHERE id = " + sid)
             .find("append-only") != std::string::npos);
-  // The person who consented stays in the file.
-  CHECK_FALSE(store::remove_person(rs.store, f.mother).ok());
+  // The person who consented stays in the file, with a German message saying why.
+  auto removed = store::remove_person(rs.store, f.mother);
+  REQUIRE_FALSE(removed.ok());
+  CHECK(removed.error().message == Str::rec_err_person_referenced);
+  CHECK(count(rs.store, "SELECT count(*) FROM persons WHERE id = " + std::to_string(f.mother)) == 1);
   // Deleting the family takes the consent with it.
   REQUIRE(store::delete_family(rs.store, f.id).ok());
   CHECK(count(rs.store, "SELECT count(*) FROM consents") == 0);
