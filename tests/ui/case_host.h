@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <string>
 
 #include "core/cases.h"
@@ -48,11 +49,14 @@ struct CaseHost : HeadlessHost {
 };
 
 // Familie Quellmalz-Dörr: mother Janne and child Ilvy (200 days old), with
-// `companion`; `ongoing` puts it in Begleitung (status laufend). Returns its id.
-inline Result<int64_t> create_quellmalz_family(store::Store& db, const std::string& companion, bool ongoing) {
+// `companion`; `ongoing` puts it in Begleitung (status laufend); `adjust`
+// changes the family's fields before it is created. Returns its id.
+inline Result<int64_t> create_quellmalz_family(store::Store& db, const std::string& companion, bool ongoing,
+                                               const std::function<void(cases::FamilyInput&)>& adjust = {}) {
   cases::FamilyInput f;
   f.family_name = "Quellmalz-Dörr";
   f.companion = companion;
+  if (adjust) adjust(f);
   cases::PersonInput mother, child;
   mother.first_name = "Janne";
   child.role = cases::PersonRole::child;

@@ -40,20 +40,14 @@ struct ProtectionHost : test::CaseHost {
   // Familie Quellmalz-Dörr in Begleitung: mother Janne, child Ilvy; the
   // companion a Hebamme (or no profession recorded).
   void family_in_begleitung(const char* profession = "hebamme") {
+    const auto adjust = [&](cases::FamilyInput& f) {
+      f.companion_profession = profession;
+      f.address = "Lindenweg 7, 8010 Graz";
+    };
     REQUIRE(session
                 .act_on_store(Str::action_family_create,
                               [&](store::Store& db) -> Status {
-                                cases::FamilyInput f;
-                                f.family_name = "Quellmalz-Dörr";
-                                f.companion = "Frau Lindqvist";
-                                f.companion_profession = profession;
-                                f.address = "Lindenweg 7, 8010 Graz";
-                                cases::PersonInput mother, child;
-                                mother.first_name = "Janne";
-                                child.role = cases::PersonRole::child;
-                                child.first_name = "Ilvy";
-                                child.birth_date = cases::add_days(cases::today(), -200);
-                                auto id = store::create_family(db, f, {mother, child});
+                                auto id = test::create_quellmalz_family(db, "Frau Lindqvist", true, adjust);
                                 if (!id.ok()) return id.error();
                                 family = *id;
                                 return {};
