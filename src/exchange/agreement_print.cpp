@@ -15,8 +15,8 @@ std::string date_or_open(const std::optional<rules::Date>& d, Lang lang) {
 
 }  // namespace
 
-PrintDocument agreement_document(const rules::CooperationAgreement& a, const std::string& family, rules::Date today,
-                                 Lang lang) {
+PrintDocument agreement_document(const rules::CooperationAgreement& a, const std::string& family,
+                                 rules::Date today, Lang lang) {
   auto t = [lang](Str id) { return std::string(tr(id, lang)); };
   PrintDocument doc(t(Str::coop_title));
   doc.subtitle(family + "\n" + rules::render(Str::coop_version_of, std::to_string(a.version), lang) + " · " +
@@ -55,17 +55,18 @@ PrintDocument agreement_document(const rules::CooperationAgreement& a, const std
 
   doc.heading(t(Str::coop_section_coordination));
   doc.field(t(Str::coop_interval),
-            a.coordination_interval_days ? rules::render(Str::coop_interval_days,
-                                                         std::to_string(*a.coordination_interval_days), lang)
-                                         : t(Str::print_open));
+            a.coordination_interval_days
+                ? rules::render(Str::coop_interval_days, std::to_string(*a.coordination_interval_days), lang)
+                : t(Str::print_open));
   doc.field(t(Str::coop_anlassfaelle), join(a.anlassfaelle));
   if (a.last_coordination_on) doc.field(t(Str::coop_last_coordination), a.last_coordination_on->german());
   if (auto due = rules::next_coordination_due(a)) doc.field(t(Str::coop_next_coordination), due->german());
 
   doc.heading(t(Str::coop_section_agreement));
-  const std::pair<Str, const rules::Agreement*> parties[] = {{Str::rules_party_familie, &a.familie},
-                                                             {Str::rules_party_fruehe_hilfen, &a.fruehe_hilfen},
-                                                             {Str::rules_party_kjh, &a.kjh}};
+  const std::pair<Str, const rules::Agreement*> parties[] = {
+      {Str::rules_party_familie, &a.familie},
+      {Str::rules_party_fruehe_hilfen, &a.fruehe_hilfen},
+      {Str::rules_party_kjh, &a.kjh}};
   for (const auto& [party, agreement] : parties) {
     std::string value = date_or_open(agreement->on, lang);
     if (!agreement->by.empty()) value += " · " + agreement->by;

@@ -13,7 +13,7 @@ namespace bb::exchange {
 
 // `family`: the family's heading as the overview shows it; `today` for the
 // open items (rules::validate_agreement).
-PrintDocument agreement_document(const rules::CooperationAgreement& a, const std::string& family, rules::Date today,
-                                 Lang lang);
+PrintDocument agreement_document(const rules::CooperationAgreement& a, const std::string& family,
+                                 rules::Date today, Lang lang);
 
 }  // namespace bb::exchange

@@ -7,11 +7,21 @@ std::string escape_html(std::string_view text) {
   out.reserve(text.size() + 16);
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') break;
         out += c;
@@ -86,8 +96,8 @@ std::string PrintDocument::html(Lang lang) const {
         break;
       case Kind::field:
         group(Kind::field, "<div class=\"fields\">\n");
-        h += "<div class=\"field\"><span class=\"label\">" + escape_html(b.a) + "</span><span class=\"value\">" +
-             escape_lines(b.b) + "</span></div>\n";
+        h += "<div class=\"field\"><span class=\"label\">" + escape_html(b.a) +
+             "</span><span class=\"value\">" + escape_lines(b.b) + "</span></div>\n";
         break;
       case Kind::item:
         group(Kind::item, "<ul>\n");
@@ -95,7 +105,8 @@ std::string PrintDocument::html(Lang lang) const {
         break;
       case Kind::checkbox:
         close_group();
-        h += std::string("<p class=\"check\">") + (b.flag ? "\u2612 " : "\u2610 ") + escape_lines(b.a) + "</p>\n";
+        h += std::string("<p class=\"check\">") + (b.flag ? "\u2612 " : "\u2610 ") + escape_lines(b.a) +
+             "</p>\n";
         break;
       case Kind::signature:
         group(Kind::signature, "<div class=\"signatures\">\n");

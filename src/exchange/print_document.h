@@ -19,14 +19,14 @@ class PrintDocument {
  public:
   explicit PrintDocument(std::string title) : title_(std::move(title)) {}
 
-  void subtitle(std::string text);                        // under the title
-  void heading(std::string text);                         // a section
-  void paragraph(std::string text);                       // line breaks are kept
-  void field(std::string label, std::string value);       // "label: value"
-  void item(std::string text);                            // a bullet (consecutive ones form one list)
-  void checkbox(std::string text, bool checked);          // ☒ / ☐ and the text
-  void signature(std::string party, std::string name);    // a line to sign on, the party under it
-  void note(std::string text);                            // small print at the end
+  void subtitle(std::string text);                      // under the title
+  void heading(std::string text);                       // a section
+  void paragraph(std::string text);                     // line breaks are kept
+  void field(std::string label, std::string value);     // "label: value"
+  void item(std::string text);                          // a bullet (consecutive ones form one list)
+  void checkbox(std::string text, bool checked);        // ☒ / ☐ and the text
+  void signature(std::string party, std::string name);  // a line to sign on, the party under it
+  void note(std::string text);                          // small print at the end
 
   const std::string& title() const { return title_; }
   // The whole page, UTF-8; `lang` sets <html lang> and the signature caption.

@@ -75,9 +75,9 @@ struct FamilyListState {
   double query_ms = 0;  // the last query's time (shown to nobody; tests and bench)
 };
 
-struct KjhUi;       // the KJH screens' state (kjh_ui.h)
-struct ConsentUi;   // the Einwilligungen screens' state (consent_ui.h)
-struct HandoverUi;  // Übergabe an die KJH and Fall empfangen (handover_ui.h)
+struct KjhUi;         // the KJH screens' state (kjh_ui.h)
+struct ConsentUi;     // the Einwilligungen screens' state (consent_ui.h)
+struct HandoverUi;    // Übergabe an die KJH and Fall empfangen (handover_ui.h)
 struct ProtectionUi;  // the Kinderschutz and privacy screens' state (protection_ui.h)
 
 struct CaseUi : exchange::CaseFormInputs {

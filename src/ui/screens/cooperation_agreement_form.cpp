@@ -96,7 +96,8 @@ void draw_versions(KjhUi& k) {
   for (size_t i = 0; i < k.versions.size(); ++i) {
     const auto& v = k.versions[i];
     std::string text = format_text(Str::coop_version_of, std::to_string(v.version));
-    if (auto since = rules::in_force_since(v)) text += " · " + format_text(Str::coop_agreed_on, since->german());
+    if (auto since = rules::in_force_since(v))
+      text += " · " + format_text(Str::coop_agreed_on, since->german());
     row.next(text.c_str());
     const std::string id = "coop.version." + std::to_string(i);
     if (choice(id.c_str(), text.c_str(), k.agreement.version == v.version && k.agreement.id == v.id))
@@ -118,7 +119,8 @@ bool draw_fields(CaseUi& ui, KjhUi& k) {
 
   begin_card("coop.lead.card");
   ImGui::TextUnformatted(tr(Str::coop_section_lead));
-  const std::string lead = std::string(BB_ICON_LOCK "  ") + tr(Str::coop_lead) + ": " + tr(Str::rules_party_kjh);
+  const std::string lead =
+      std::string(BB_ICON_LOCK "  ") + tr(Str::coop_lead) + ": " + tr(Str::rules_party_kjh);
   ImGui::TextUnformatted(lead.c_str());
   widget_registry().tag_last_item("coop.lead", lead.c_str());
   muted_text(tr(Str::rules_coop_fallfuehrung_kjh));
@@ -179,7 +181,8 @@ bool draw_fields(CaseUi& ui, KjhUi& k) {
 
   begin_card("coop.coordination.card");
   ImGui::TextUnformatted(tr(Str::coop_section_coordination));
-  d |= text_field("coop.interval", tr(Str::coop_interval), t.interval_days, false, tr(Str::coop_interval_hint));
+  d |= text_field("coop.interval", tr(Str::coop_interval), t.interval_days, false,
+                  tr(Str::coop_interval_hint));
   d |= text_area("coop.anlassfaelle", tr(Str::coop_anlassfaelle), t.anlassfaelle, 2);
   end_card();
 
@@ -209,7 +212,8 @@ void draw_frozen(const rules::CooperationAgreement& a) {
     widget_registry().tag_personal(id, line);
   };
   row("coop.show.lead", Str::coop_lead,
-      std::string(tr(Str::rules_party_kjh)) + (a.fallfuehrung_name.empty() ? "" : " (" + a.fallfuehrung_name + ")"));
+      std::string(tr(Str::rules_party_kjh)) +
+          (a.fallfuehrung_name.empty() ? "" : " (" + a.fallfuehrung_name + ")"));
   row("coop.show.fh_role", Str::coop_fh_role, a.fh_role);
   row("coop.show.goals_familie", Str::coop_goals_familie, joined(a.goals_familie));
   row("coop.show.communication", Str::coop_communication, a.communication);
@@ -222,15 +226,17 @@ void draw_coordination(ScreenContext& ctx, CaseUi& ui, KjhUi& k) {
   if (!due || !rules::in_force_since(a)) return;
   begin_card("coop.coordination_due.card");
   const bool is_due = rules::coordination_due(a, today_day());
-  const std::string line = format_text(is_due ? Str::coop_coordination_due : Str::coop_coordination_next,
-                                       due->german());
-  ImGui::TextColored(is_due ? palette().warning_text : palette().muted_text, BB_ICON_CLOCK "  %s", line.c_str());
+  const std::string line =
+      format_text(is_due ? Str::coop_coordination_due : Str::coop_coordination_next, due->german());
+  ImGui::TextColored(is_due ? palette().warning_text : palette().muted_text, BB_ICON_CLOCK "  %s",
+                     line.c_str());
   widget_registry().tag_personal("coop.coordination", line);
   const int64_t id = a.id;
   if (button("coop.coordinated", tr(Str::coop_record_coordination)))
-    run_action(ctx, ui, Str::action_cooperation_agreement,
-               [&](store::Store& db) { return store::record_coordination(db, id, today_day()); },
-               Str::coop_coordination_recorded, CaseView::cooperation_agreement);
+    run_action(
+        ctx, ui, Str::action_cooperation_agreement,
+        [&](store::Store& db) { return store::record_coordination(db, id, today_day()); },
+        Str::coop_coordination_recorded, CaseView::cooperation_agreement);
   end_card();
 }
 
@@ -266,9 +272,11 @@ void draw_cooperation_agreement(ScreenContext& ctx, CaseUi& ui) {
     ImGui::TextUnformatted(tr(rules::blocks(issues) ? Str::coop_blocked : Str::coop_warnings));
     for (size_t i = 0; i < issues.size(); ++i) {
       const bool blocking = issues[i].severity == rules::Severity::blocking;
-      const std::string line = std::string(blocking ? BB_ICON_WARNING "  " : BB_ICON_INFO "  ") + issues[i].text.str();
+      const std::string line =
+          std::string(blocking ? BB_ICON_WARNING "  " : BB_ICON_INFO "  ") + issues[i].text.str();
       ImGui::TextColored(blocking ? palette().warning_text : palette().muted_text, "%s", line.c_str());
-      widget_registry().tag_last_item(("coop.issue." + std::to_string(i)).c_str(), issues[i].text.str().c_str());
+      widget_registry().tag_last_item(("coop.issue." + std::to_string(i)).c_str(),
+                                      issues[i].text.str().c_str());
     }
     end_card();
   }

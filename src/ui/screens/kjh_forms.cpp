@@ -60,7 +60,8 @@ bool agreement_fields(const char* test_id, Str party, rules::Agreement& a) {
   const std::string title = format_text(Str::kjh_agreement_of, tr(party));
   ImGui::TextUnformatted(title.c_str());
   bool changed = day_field((id + ".on").c_str(), tr(Str::kjh_agreed_on), a.on);
-  changed |= text_field((id + ".by").c_str(), tr(Str::kjh_agreed_by), a.by, false, tr(Str::kjh_agreed_by_hint));
+  changed |=
+      text_field((id + ".by").c_str(), tr(Str::kjh_agreed_by), a.by, false, tr(Str::kjh_agreed_by_hint));
   ImGui::PopID();
   return changed;
 }
@@ -72,8 +73,10 @@ void draw_kjh_involvement_form(ScreenContext& ctx, CaseUi& ui) {
   form_header(ui, tr(is_new ? Str::kjh_involvement_new : Str::kjh_involvement_edit), "kjh_inv.title");
   bool& d = ui.dirty;
   begin_card("kjh_inv.card");
-  d |= person_select("kjh_inv.child", tr(Str::kjh_child), i.child, children(ui, false), tr(Str::kjh_whole_family));
-  d |= text_field("kjh_inv.hilfeplan", tr(Str::kjh_hilfeplan), i.hilfeplan, false, tr(Str::kjh_hilfeplan_hint));
+  d |= person_select("kjh_inv.child", tr(Str::kjh_child), i.child, children(ui, false),
+                     tr(Str::kjh_whole_family));
+  d |= text_field("kjh_inv.hilfeplan", tr(Str::kjh_hilfeplan), i.hilfeplan, false,
+                  tr(Str::kjh_hilfeplan_hint));
   ImGui::TextUnformatted(tr(Str::kjh_kind));
   d |= kind_choices("kjh_inv.kind.",
                     {rules::KjhKind::keine, rules::KjhKind::freiwillige_leistung, rules::KjhKind::abklaerung,
@@ -112,9 +115,10 @@ void draw_kjh_involvement_form(ScreenContext& ctx, CaseUi& ui) {
   const int64_t family = ui.family_id;
   const rules::KjhInvolvement in = i;
   if (remove) {
-    run_action(ctx, ui, Str::action_kjh_involvement,
-               [&](store::Store& db) { return store::remove_kjh_involvement(db, in.id); }, Str::kjh_removed,
-               CaseView::kjh);
+    run_action(
+        ctx, ui, Str::action_kjh_involvement,
+        [&](store::Store& db) { return store::remove_kjh_involvement(db, in.id); }, Str::kjh_removed,
+        CaseView::kjh);
     return;
   }
   run_action(
@@ -135,10 +139,11 @@ void draw_kjh_exception_form(ScreenContext& ctx, CaseUi& ui) {
 
   begin_card("kjh_exc.kind.card");
   ImGui::TextUnformatted(tr(Str::kjh_exception_kind));
-  d |= kind_choices("kjh_exc.kind.",
-                    {rules::ExceptionKind::a_fortfuehrung_abklaerung, rules::ExceptionKind::b_bleiben_statt_gehen,
-                     rules::ExceptionKind::c_schwangerschaft, rules::ExceptionKind::d_einzelfall},
-                    e.kind);
+  d |= kind_choices(
+      "kjh_exc.kind.",
+      {rules::ExceptionKind::a_fortfuehrung_abklaerung, rules::ExceptionKind::b_bleiben_statt_gehen,
+       rules::ExceptionKind::c_schwangerschaft, rules::ExceptionKind::d_einzelfall},
+      e.kind);
   d |= day_field("kjh_exc.decided_on", tr(Str::kjh_decided), e.decided_on);
   switch (e.kind) {
     case rules::ExceptionKind::a_fortfuehrung_abklaerung:
@@ -207,9 +212,10 @@ void draw_kjh_exception_form(ScreenContext& ctx, CaseUi& ui) {
   const int64_t family = ui.family_id;
   const rules::CooperationException in = e;
   if (end) {
-    run_action(ctx, ui, Str::action_kjh_exception,
-               [&](store::Store& db) { return store::end_kjh_exception(db, in.id, today_day()); },
-               Str::kjh_exception_ended, CaseView::kjh);
+    run_action(
+        ctx, ui, Str::action_kjh_exception,
+        [&](store::Store& db) { return store::end_kjh_exception(db, in.id, today_day()); },
+        Str::kjh_exception_ended, CaseView::kjh);
     return;
   }
   run_action(

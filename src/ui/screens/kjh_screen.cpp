@@ -28,7 +28,7 @@ void reload(ScreenContext& ctx, CaseUi& ui, KjhUi& k) {
   auto exceptions = store::load_kjh_exceptions(db, ui.family_id);
   if (!status.ok() || !involvements.ok() || !exceptions.ok()) {
     k.status.reset();
-    ui.notice = !status.ok() ? status.error().text()
+    ui.notice = !status.ok()         ? status.error().text()
                 : !involvements.ok() ? involvements.error().text()
                                      : exceptions.error().text();
     return;
@@ -69,7 +69,8 @@ void draw_status(KjhUi& k) {
   begin_card("kjh.status.card");
   const bool decide = k.status->needs_decision;
   const ImVec4 colour = decide ? palette().warning_text : palette().accent;
-  const std::string state = std::string(decide ? BB_ICON_WARNING "  " : BB_ICON_SHIELD "  ") + tr(label(a.state));
+  const std::string state =
+      std::string(decide ? BB_ICON_WARNING "  " : BB_ICON_SHIELD "  ") + tr(label(a.state));
   ImGui::TextColored(colour, "%s", state.c_str());
   widget_registry().tag_last_item("kjh.state", tr(label(a.state)));
   text_lines(a.explanation, "kjh.explanation.", false);
@@ -140,7 +141,8 @@ void draw_involvements(CaseUi& ui, KjhUi& k) {
     if (inv.ended_on) line += "  ·  " + format_text(Str::kjh_until, inv.ended_on->german());
     if (inv.kind == rules::KjhKind::abklaerung && inv.ergebnis != rules::AbklaerungErgebnis::offen)
       line += "  ·  " + std::string(tr(label(inv.ergebnis)));
-    if (!inv.fallfuehrung.empty()) line += "  ·  " + format_text(Str::rules_kjh_fallfuehrung, inv.fallfuehrung);
+    if (!inv.fallfuehrung.empty())
+      line += "  ·  " + format_text(Str::rules_kjh_fallfuehrung, inv.fallfuehrung);
     if (!rules::involvement_active_at(inv, today)) line += "  ·  " + std::string(tr(Str::kjh_ended));
     if (edit_row(indexed("kjh.involvement.", i), line)) {
       k.involvement = inv;
@@ -148,7 +150,8 @@ void draw_involvements(CaseUi& ui, KjhUi& k) {
       return;
     }
   }
-  if (button("kjh.add_involvement", (std::string(BB_ICON_PLUS "  ") + tr(Str::kjh_add_involvement)).c_str())) {
+  if (button("kjh.add_involvement",
+             (std::string(BB_ICON_PLUS "  ") + tr(Str::kjh_add_involvement)).c_str())) {
     k.involvement = rules::KjhInvolvement{};
     k.involvement.kind = rules::KjhKind::abklaerung;
     k.involvement.from = today_day();
@@ -163,7 +166,8 @@ void draw_exceptions(CaseUi& ui, KjhUi& k) {
   const auto& a = k.status->assessment;
   for (size_t i = 0; i < k.exceptions.size(); ++i) {
     const auto& e = k.exceptions[i];
-    std::string line = std::string(tr(label(e.kind))) + "  ·  " + format_text(Str::kjh_decided_on, e.decided_on.german());
+    std::string line =
+        std::string(tr(label(e.kind))) + "  ·  " + format_text(Str::kjh_decided_on, e.decided_on.german());
     if (a.exception && *a.exception == e.id)
       line += "  ·  " + std::string(tr(Str::kjh_exception_in_force));
     else if (a.pending && *a.pending == e.id)
@@ -284,9 +288,9 @@ bool draw_kjh_card(ScreenContext& ctx, CaseUi& ui) {
                                                ? Str::coop_coordination_due
                                                : Str::coop_coordination_next,
                                            due->german());
-      ImGui::TextColored(rules::coordination_due(**agreement, today_day()) ? palette().warning_text
-                                                                          : palette().muted_text,
-                         BB_ICON_CLOCK "  %s", line.c_str());
+      ImGui::TextColored(
+          rules::coordination_due(**agreement, today_day()) ? palette().warning_text : palette().muted_text,
+          BB_ICON_CLOCK "  %s", line.c_str());
       widget_registry().tag_personal("overview.kjh.coordination", line);
     }
   }
