@@ -19,7 +19,12 @@ SQLITE_DEFS="-DSQLITE_DQS=0 -DSQLITE_DEFAULT_FOREIGN_KEYS=1 -DSQLITE_DEFAULT_MEM
  -DSQLITE_ENABLE_FTS5 -DSQLITE_ENABLE_BATCH_ATOMIC_WRITE -DSQLITE_OMIT_LOAD_EXTENSION
  -DSQLITE_OMIT_DEPRECATED -DSQLITE_OMIT_SHARED_CACHE -DSQLITE_TEMP_STORE=3
  -DSQLITE_SECURE_DELETE -DSQLITE_LIKE_DOESNT_MATCH_BLOBS -DSQLITE_ENABLE_MATH_FUNCTIONS
- -DSQLITE_USE_URI=1 -DSQLITE_ENABLE_DBSTAT_VTAB"
+ -DSQLITE_USE_URI=1 -DSQLITE_OMIT_DECLTYPE -DSQLITE_OMIT_PROGRESS_CALLBACK -DSQLITE_MAX_EXPR_DEPTH=0"
+# The store uses AEGIS only (docs/store.md): the other ciphers of SQLite3MC would be
+# dead weight in the download.
+SQLITE_DEFS="$SQLITE_DEFS -DCODEC_TYPE=CODEC_TYPE_AEGIS -DHAVE_CIPHER_AES_128_CBC=0
+ -DHAVE_CIPHER_AES_256_CBC=0 -DHAVE_CIPHER_CHACHA20=0 -DHAVE_CIPHER_SQLCIPHER=0
+ -DHAVE_CIPHER_RC4=0 -DHAVE_CIPHER_ASCON128=0"
 IMGUI_DEFS="-DIMGUI_DISABLE_OBSOLETE_FUNCTIONS -DIMGUI_DISABLE_OBSOLETE_KEYIO"
 
 case "$target" in
@@ -29,7 +34,9 @@ case "$target" in
     ;;
   wasm)
     CC=emcc; CXX=em++; AR=emar
-    CFLAGS="-O2"; SQLITE_DEFS="$SQLITE_DEFS -DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_WAL"
+    # Size first: every byte is downloaded on a tablet (bench/README.md).
+    # libsodium keeps -O2: it is the hot path of handover and backup files, and small.
+    CFLAGS="-Os"; SODIUM_CFLAGS="-O2"; SQLITE_DEFS="$SQLITE_DEFS -DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_WAL"
     IMGUI_DEFS="$IMGUI_DEFS -DIMGUI_IMPL_OPENGL_ES3"
     ;;
   *) bb_die "unknown target $target" ;;
@@ -37,7 +44,7 @@ esac
 
 compiler_id=$($CC --version 2>/dev/null | head -1)
 key=$(printf '%s\n' "$BUILD_DEPS_REVISION" "$IMGUI_SHA256" "$SODIUM_SHA256" "$SQLITE3MC_SHA256" \
-  "$CFLAGS" "$SQLITE_DEFS" "$IMGUI_DEFS" "$compiler_id" | sha256sum | cut -c1-16)
+  "$CFLAGS" "${SODIUM_CFLAGS:-}" "$SQLITE_DEFS" "$IMGUI_DEFS" "$compiler_id" | sha256sum | cut -c1-16)
 out="$BB_DEPS/$target/$key"
 if [ -f "$out/.complete" ]; then echo "$out"; exit 0; fi
 
@@ -67,7 +74,7 @@ if [ "$target" = wasm ]; then
     'f={}; o="$4/$(echo "$f" | tr / _ | sed "s/^\._//; s/\.c$/.o/")";
      $0 $1 -DCONFIGURED=1 -DSODIUM_STATIC=1 -DNATIVE_LITTLE_ENDIAN=1 -DHAVE_STDINT_H \
         -I"$3/include" -I"$3/include/sodium" -w -c "$3/$f" -o "$o"' \
-    "$CC" "$CFLAGS" unused "$SODIUM_SRC/src/libsodium" "$out/obj/sodium"
+    "$CC" "$SODIUM_CFLAGS" unused "$SODIUM_SRC/src/libsodium" "$out/obj/sodium"
   $AR rcs "$out/libsodium.a" "$out"/obj/sodium/*.o
   cp -r "$SODIUM_SRC/src/libsodium/include/sodium.h" "$SODIUM_SRC/src/libsodium/include/sodium" "$out/include/"
 fi
