@@ -448,6 +448,8 @@
         requestFrame();
         return r ? self.__bbStore.whenComplete(r.seq).then(() => r) : Promise.resolve(null);
       },
+      // Benchmarks: an age round trip of `mb` MB to a fresh key in memory (src/app/crypto_bench_web.cpp).
+      ageThroughput(mb) { return JSON.parse(M.UTF8ToString(M._bb_test_age_throughput(mb))); },
       offerSearch(text, need) { return JSON.parse(M.UTF8ToString(M.ccall('bb_test_offer_search', 'number', ['string', 'string'], [text, need ?? '']))); },
       // The next `count` IndexedDB writes fail with this DOMException name (a full disk stays full).
       failWrites(name, count) { self.__bbStore.failWrites = { name: name || 'QuotaExceededError', count: count ?? 1 }; },
