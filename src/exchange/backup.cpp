@@ -19,11 +19,14 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 
+#include "core/passphrase.h"
 #include "core/version_info.h"
 #include "crypto/age.h"
+#include "crypto/armor.h"
 #include "crypto/keys.h"
 #include "crypto/scrypt.h"
 #include "exchange/json_header.h"
@@ -656,6 +659,47 @@ Result<RestoreResult> restore_backup(const ValidatedBackup& backup, const std::s
   }
   cleanup.keep = true;
   return result;
+}
+
+bool looks_like_age_file(crypto::ByteView file) {
+  const std::string_view intro = crypto::kIntro;
+  if (file.size >= intro.size() && std::memcmp(file.data, intro.data(), intro.size()) == 0) return true;
+  return crypto::looks_armored(file);
+}
+
+Result<std::vector<uint8_t>> store_file_from_backup(crypto::ByteView file, std::string_view backup_passphrase,
+                                                    std::string_view store_passphrase,
+                                                    std::string_view confirmation,
+                                                    const store::Options& options) {
+  BB_TRY(check_passphrase_policy(store_passphrase));
+  BB_TRY(check_passphrase_confirmation(store_passphrase, confirmation));
+  auto backup = read_backup(file, {std::make_shared<crypto::ScryptIdentity>(std::string(backup_passphrase))});
+  if (!backup.ok()) return backup.error();
+  // A fresh name in the temporary folder (MEMFS in the browser): restore_backup
+  // writes, checks and renames there; the bytes are read back and the file goes.
+  unsigned char random[8];
+  randombytes_buf(random, sizeof random);
+  char hex[sizeof random * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, random, sizeof random);
+  const char* tmp = std::getenv("TMPDIR");
+  const std::string path = std::string(tmp && *tmp ? tmp : "/tmp") + "/bb-restore-" + hex + ".db";
+  struct Remove {
+    std::string path;
+    ~Remove() { std::remove(path.c_str()); }
+  } remove{path};
+  auto restored = restore_backup(*backup, path, store_passphrase, RestoreChoice::cancel, options);
+  if (!restored.ok()) return restored.error();
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f)
+    return make_error(Str::restore_err_failed,
+                      "reading the restored store: " + std::string(std::strerror(errno)));
+  std::vector<uint8_t> bytes;
+  uint8_t buf[64 * 1024];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) bytes.insert(bytes.end(), buf, buf + n);
+  const bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) return make_error(Str::restore_err_failed, "reading the restored store");
+  return bytes;
 }
 
 //-----------------------------------------------------------------------------

@@ -174,6 +174,21 @@ Result<RestoreResult> restore_backup(const ValidatedBackup& backup, const std::s
                                      std::string_view store_passphrase, RestoreChoice choice,
                                      const store::Options& options = {});
 
+// True if `file` starts like an age file (binary or armored): the lock screen
+// then asks for the backup passphrase and a new store passphrase.
+bool looks_like_age_file(crypto::ByteView file);
+
+// The browser's restore of an age backup onto a device without a store: the
+// backup opened with `backup_passphrase` and fully validated (read_backup),
+// then written as a store file encrypted with `store_passphrase` (the policy
+// and `confirmation` checked first) through restore_backup into a temporary
+// file that is removed again (it holds ciphertext only). Returns the bytes
+// store::Session::restore takes.
+Result<std::vector<uint8_t>> store_file_from_backup(crypto::ByteView file, std::string_view backup_passphrase,
+                                                    std::string_view store_passphrase,
+                                                    std::string_view confirmation,
+                                                    const store::Options& options = {});
+
 //-----------------------------------------------------------------------------
 // [SECTION] Reminder
 //-----------------------------------------------------------------------------

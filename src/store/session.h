@@ -72,6 +72,7 @@ class Session {
 
   void set_availability(Availability availability);
   const Availability& availability() const { return availability_; }
+  const Options& options() const { return options_; }  // the store's (key derivation)
   SessionState state() const;
   bool unlocked() const { return store_.is_open(); }
 

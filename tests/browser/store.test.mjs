@@ -327,4 +327,47 @@ export default [
       assert.equal((await fresh.evaluate(() => window.__bb.storeCheck())).ok, true);
     },
   },
+  {
+    name: 'an age backup from the settings restores on a fresh device with its backup passphrase and a new passphrase',
+    timeout: 180000,
+    async fn(t) {
+      const backupPass = 'Kastanie Leuchtturm Himbeere Nebel';
+      const newPass = 'Walnuss Segelboot Kupferkanne Moos';
+      const page = await t.newPage({ testHooks: true });
+      await saveBookTitle(t, page, MARKER);
+      await scrollTo(t, page, 'settings.age_backup.pass1');
+      await t.typeInto(page, 'settings.age_backup.pass1', backupPass);
+      await scrollTo(t, page, 'settings.age_backup.pass2');
+      await t.typeInto(page, 'settings.age_backup.pass2', backupPass);
+      await scrollTo(t, page, 'settings.age_backup.download');
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90000 }), t.tap(page, 'settings.age_backup.download')]);
+      const file = path.join(await t.tempDir('bb-backup-'), download.suggestedFilename());
+      await download.saveAs(file);
+      const bytes = await fsp.readFile(file);
+      assert.equal(bytes.subarray(0, 22).toString(), 'age-encryption.org/v1\n');
+      assert.ok(!bytes.includes(Buffer.from(MARKER)), 'the backup is readable');
+
+      const fresh = await t.newPage({ store: 'none', testHooks: true });
+      await t.tap(fresh, 'lock.restore');
+      const [chooser] = await Promise.all([fresh.waitForEvent('filechooser'), t.tap(fresh, 'lock.restore.pick')]);
+      await chooser.setFiles(file);
+      await t.waitWidget(fresh, 'lock.restore.age', { visible: false });
+      await t.typeInto(fresh, 'lock.restore.pass', 'Falsches Passwort Fensterbank Igel');
+      await t.typeInto(fresh, 'lock.restore.new1', newPass);
+      await t.typeInto(fresh, 'lock.restore.new2', newPass);
+      await t.tap(fresh, 'lock.restore.go');
+      await t.waitBB(fresh, () => (window.__bb.widgets().find((w) => w.id === 'lock.message')?.label ?? '') !== '',
+        null, { what: 'the message of the refused restore', timeout: 90000 });
+      assert.equal((await t.saveState(fresh)).state, 'no_store');
+      assert.equal((await fresh.evaluate(() => window.__bb.storage())).writes, 0);
+      await t.typeInto(fresh, 'lock.restore.pass', backupPass);
+      await t.typeInto(fresh, 'lock.restore.new1', newPass);
+      await t.typeInto(fresh, 'lock.restore.new2', newPass);
+      await t.tap(fresh, 'lock.restore.go');
+      await t.waitSessionState(fresh, 'unlocked', 90000);
+      await t.waitSaved(fresh);
+      assert.ok(await fresh.evaluate((m) => window.__bb.test.memoryCount(m), MARKER) > 0);
+      assert.equal((await fresh.evaluate(() => window.__bb.storeCheck())).ok, true);
+    },
+  },
 ];

@@ -6,10 +6,13 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
+#include "exchange/backup.h"
 #include "headless_host.h"
 #include "imgui_internal.h"
 #include "platform/platform.h"
+#include "platform/storage.h"
 #include "ui/widget_registry.h"
 
 using namespace bb;
@@ -196,4 +199,61 @@ TEST_CASE("lock-7: the iPad warning is not shown on other systems, and a second 
   CHECK(host.widget("lock.other_tab") != nullptr);
   CHECK(host.widget("lock.new") == nullptr);
   CHECK(host.widget("lock.pass") == nullptr);
+}
+
+TEST_CASE(
+    "lock-age-restore: an age backup restores on a fresh device with its backup passphrase and a new "
+    "store passphrase; a wrong backup passphrase or a weak new passphrase changes nothing") {
+  german();
+  const std::string marker = "Zzyzx-Begleitbuch Nord";
+  const std::string backup_pass = "Kastanie Leuchtturm Himbeere Nebel";
+  const std::string new_pass = "Walnuss Segelboot Kupferkanne Moos";
+  std::vector<uint8_t> file;
+  {
+    HeadlessHost source;  // a store with one setting, backed up with age
+    REQUIRE(source.session.save_setting(Str::action_book_title, "book_title", marker).ok());
+    exchange::BackupOptions o;
+    o.passphrase = backup_pass;
+    o.work_factor = 10;
+    REQUIRE(exchange::write_backup(*source.session.reader(), o, [&](crypto::ByteView b) -> Status {
+              file.insert(file.end(), b.data, b.data + b.size);
+              return {};
+            }).ok());
+  }
+  HeadlessHost host(1024, 900, 1, false);
+  REQUIRE(host.tap("lock.restore"));
+  platform::put_picked_file(file);
+  host.frames(3);
+  REQUIRE(host.widget("lock.restore.age"));
+  REQUIRE(host.widget("lock.restore.new1"));
+
+  // A wrong backup passphrase: a German message, still no store.
+  REQUIRE(host.type("lock.restore.pass", "Falsches Passwort Fensterbank Igel"));
+  REQUIRE(host.type("lock.restore.new1", new_pass));
+  REQUIRE(host.type("lock.restore.new2", new_pass));
+  REQUIRE(host.tap("lock.restore.go"));
+  host.frames(3);
+  CHECK_FALSE(host.label("lock.message").empty());
+  CHECK(host.session.state() == store::SessionState::no_store);
+
+  // A new passphrase too weak: refused by the policy, still no store.
+  REQUIRE(host.type("lock.restore.pass", backup_pass));
+  REQUIRE(host.type("lock.restore.new1", "kurz"));
+  REQUIRE(host.type("lock.restore.new2", "kurz"));
+  REQUIRE(host.tap("lock.restore.go"));
+  host.frames(3);
+  CHECK(host.session.state() == store::SessionState::no_store);
+
+  // Right: the store is restored, opened with the new passphrase, the setting is there.
+  REQUIRE(host.type("lock.restore.pass", backup_pass));
+  REQUIRE(host.type("lock.restore.new1", new_pass));
+  REQUIRE(host.type("lock.restore.new2", new_pass));
+  REQUIRE(host.tap("lock.restore.go"));
+  host.frames(3);
+  REQUIRE(host.session.unlocked());
+  auto title = host.session.setting("book_title");
+  REQUIRE(title.ok());
+  CHECK(title->value_or("") == marker);
+  host.session.lock();
+  CHECK(host.session.unlock(new_pass, host.now).ok());
 }

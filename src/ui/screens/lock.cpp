@@ -10,6 +10,7 @@
 
 #include "core/i18n.h"
 #include "core/passphrase.h"
+#include "exchange/backup.h"
 #include "imgui.h"
 #include "platform/platform.h"
 #include "platform/print.h"
@@ -147,14 +148,26 @@ void draw_restore(ScreenContext& ctx) {
     f.has_restore_file = true;
     f.message.clear();
   }
-  if (button("lock.restore.pick", tr(Str::restore_pick))) platform::pick_file();
+  if (button("lock.restore.pick", tr(Str::restore_pick)))
+    platform::pick_file(".bbstore,.age,application/octet-stream");
   if (f.has_restore_file) {
     const std::string text =
         format_text(Str::restore_picked, std::to_string((f.restore_file.size() + 1023) / 1024));
     ImGui::TextUnformatted(text.c_str());
     widget_registry().tag_last_item("lock.restore.file", text.c_str());
   }
-  const bool enter = password_field("lock.restore.pass", tr(Str::lock_passphrase), f.pass1);
+  // An age backup has a passphrase of its own; the store it becomes gets a new one.
+  const bool age = f.has_restore_file && exchange::looks_like_age_file(f.restore_file);
+  if (age) {
+    ImGui::TextWrapped("%s", tr(Str::restore_age_hint));
+    widget_registry().tag_last_item("lock.restore.age", tr(Str::restore_age_hint));
+  }
+  bool enter =
+      password_field("lock.restore.pass", tr(age ? Str::restore_age_pass : Str::lock_passphrase), f.pass1);
+  if (age) {
+    password_field("lock.restore.new1", tr(Str::restore_age_new), f.pass2);
+    enter = password_field("lock.restore.new2", tr(Str::restore_age_new_again), f.pass3);
+  }
   ImGui::Spacing();
   message_line(f, "lock.message");
   if (f.pending != Forms::Pending::none) {
@@ -169,6 +182,8 @@ void draw_restore(ScreenContext& ctx) {
   if (button("lock.back", tr(Str::lock_back))) {
     f.step = Forms::Step::choose;
     wipe(f.pass1);
+    wipe(f.pass2);
+    wipe(f.pass3);
     f.message.clear();
   }
 }
@@ -286,7 +301,17 @@ void run_pending_action(ScreenContext& ctx) {
       break;
     }
     case Forms::Pending::restore: {
-      const Status status = s.restore(f.restore_file, f.pass1, ctx.now_ms);
+      Status status;
+      if (exchange::looks_like_age_file(f.restore_file)) {
+        auto store_file =
+            exchange::store_file_from_backup(f.restore_file, f.pass1, f.pass2, f.pass3, s.options());
+        status = store_file.ok() ? s.restore(*store_file, f.pass2, ctx.now_ms) : Status(store_file.error());
+        if (store_file.ok()) std::fill(store_file->begin(), store_file->end(), 0);
+        wipe(f.pass2);
+        wipe(f.pass3);
+      } else {
+        status = s.restore(f.restore_file, f.pass1, ctx.now_ms);
+      }
       set_message(f, status);
       wipe(f.pass1);  // typed again for the next attempt
       if (status.ok()) ctx.navigate_to = ScreenId::start;
