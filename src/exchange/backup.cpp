@@ -670,11 +670,12 @@ bool looks_like_age_file(crypto::ByteView file) {
 Result<std::vector<uint8_t>> store_file_from_backup(crypto::ByteView file, std::string_view backup_passphrase,
                                                     std::string_view store_passphrase,
                                                     std::string_view confirmation,
-                                                    const store::Options& options) {
+                                                    const store::Options& options, BackupHeader* header) {
   BB_TRY(check_passphrase_policy(store_passphrase));
   BB_TRY(check_passphrase_confirmation(store_passphrase, confirmation));
   auto backup = read_backup(file, {std::make_shared<crypto::ScryptIdentity>(std::string(backup_passphrase))});
   if (!backup.ok()) return backup.error();
+  if (header) *header = backup->header();
   // A fresh name in the temporary folder (MEMFS in the browser): restore_backup
   // writes, checks and renames there; the bytes are read back and the file goes.
   unsigned char random[8];

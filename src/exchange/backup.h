@@ -183,11 +183,13 @@ bool looks_like_age_file(crypto::ByteView file);
 // then written as a store file encrypted with `store_passphrase` (the policy
 // and `confirmation` checked first) through restore_backup into a temporary
 // file that is removed again (it holds ciphertext only). Returns the bytes
-// store::Session::restore takes.
+// store::Session::restore takes. `header`, if given, receives the backup's
+// header (its creation time for the choice before a replacement).
 Result<std::vector<uint8_t>> store_file_from_backup(crypto::ByteView file, std::string_view backup_passphrase,
                                                     std::string_view store_passphrase,
                                                     std::string_view confirmation,
-                                                    const store::Options& options = {});
+                                                    const store::Options& options = {},
+                                                    BackupHeader* header = nullptr);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Reminder

@@ -22,10 +22,11 @@ namespace {
 constexpr const char* kAutoLockKey = "auto_lock_minutes";
 constexpr uint32_t kPageSize = 4096;  // SQLite's default, what every store of the app uses
 
-// The whole file as one sealed record with sequence 1 (a restored store's first commit).
-CommitRecord whole_file(const std::vector<uint8_t>& file, uint32_t page_size) {
+// The whole file as one sealed record: sequence 1 is a restored store's first
+// commit; a later sequence replaces every page of an existing store at once.
+CommitRecord whole_file(const std::vector<uint8_t>& file, uint32_t page_size, uint64_t sequence = 1) {
   CommitRecord record;
-  record.sequence = 1;
+  record.sequence = sequence;
   record.page_size = page_size;
   record.page_count = static_cast<uint32_t>(file.size() / page_size);
   record.pages.resize(record.page_count);
@@ -132,22 +133,7 @@ Status Session::change_passphrase(std::string_view current, std::string_view nex
   if (!store_.is_open()) return make_error(Str::store_locked, "store is locked");
   BB_TRY(check_passphrase_policy(next));
   BB_TRY(check_passphrase_confirmation(next, confirmation));
-  {  // The current passphrase must open the store as it is now (a copy in memory).
-    auto file = backup();
-    if (!file.ok()) return file.error();
-    MemoryPageStore copy;
-    Status committed = copy.commit(whole_file(*file, kPageSize));
-    sodium_memzero(file->data(), file->size());
-    BB_TRY(committed);
-    Options check = options_;
-    check.migrate = false;
-    auto probe = Store::open(copy, current, check);
-    if (!probe.ok()) {
-      if (probe.error().is(Str::store_wrong_passphrase))
-        return make_error(Str::lock_current_wrong, "the current passphrase is wrong");
-      return probe.error();
-    }
-  }
+  BB_TRY(confirm_passphrase(current));  // opens a copy in memory as the store is now
   Status status = store_.change_passphrase(next);
   if (status.ok()) note_commit(Str::action_passphrase);
   refresh_pending();
@@ -155,37 +141,94 @@ Status Session::change_passphrase(std::string_view current, std::string_view nex
   return status;
 }
 
-Status Session::restore(const std::vector<uint8_t>& file, std::string_view passphrase, double now) {
-  if (state() != SessionState::no_store)
-    return make_error(Str::store_exists, "a store exists already", "IndexedDB");
+Result<std::unique_ptr<StoreFileCopy>> open_store_file(const std::vector<uint8_t>& file,
+                                                       std::string_view passphrase, const Options& options) {
   if (file.size() < kPageSize || file.size() % kPageSize != 0)
     return make_error(Str::restore_not_a_store,
                       "size " + std::to_string(file.size()) + " is no multiple of 4096");
-  const CommitRecord record = whole_file(file, kPageSize);
-  {  // Try it in memory first: the passphrase must open it and the check must pass.
-    MemoryPageStore trial;
-    BB_TRY(trial.commit(record));
-    auto probe = Store::open(trial, passphrase, options_);
-    if (!probe.ok()) {
-      if (probe.error().is(Str::store_wrong_passphrase) || probe.error().is(Str::store_unreadable))
-        return make_error(Str::restore_wrong_passphrase, probe.error().detail);
-      return probe.error();
-    }
-    auto report = probe->check();
-    if (!report.ok()) return report.error();
-    if (!report->ok) {
-      std::string problems;
-      for (const auto& p : report->problems) problems += (problems.empty() ? "" : "; ") + p;
-      return make_error(Str::store_damaged, problems, problems);
-    }
+  auto copy = std::make_unique<StoreFileCopy>();
+  BB_TRY(copy->pages.commit(whole_file(file, kPageSize)));
+  auto opened = Store::open(copy->pages, passphrase, options);
+  if (!opened.ok()) {
+    if (opened.error().is(Str::store_wrong_passphrase) || opened.error().is(Str::store_unreadable))
+      return make_error(Str::restore_wrong_passphrase, opened.error().detail);
+    return opened.error();
   }
+  copy->store = std::move(*opened);
+  auto report = copy->store.check();
+  if (!report.ok()) return report.error();
+  if (!report->ok) {
+    std::string problems;
+    for (const auto& p : report->problems) problems += (problems.empty() ? "" : "; ") + p;
+    return make_error(Str::store_damaged, problems, problems);
+  }
+  return copy;
+}
+
+Status Session::restore(const std::vector<uint8_t>& file, std::string_view passphrase, double now) {
+  if (state() != SessionState::no_store)
+    return make_error(Str::store_exists, "a store exists already", "IndexedDB");
+  // Tried in memory first: the passphrase must open it and the check must pass.
+  BB_TRY(open_store_file(file, passphrase, options_));
+  const CommitRecord record = whole_file(file, kPageSize);
   BB_TRY(queued_.commit(record));
-  if (save_.durable < record.sequence) labels_.emplace_back(record.sequence, Str::action_restore);
-  labelled_ = record.sequence;
-  save_.accepted = std::max(save_.accepted, record.sequence);
-  refresh_pending();
+  note_replacement(record.sequence);
   has_store_ = true;
   return open_store(passphrase, false, now);
+}
+
+Status Session::confirm_passphrase(std::string_view current) {
+  if (!store_.is_open()) return make_error(Str::store_locked, "store is locked");
+  auto file = backup();
+  if (!file.ok()) return file.error();
+  MemoryPageStore copy;
+  Status committed = copy.commit(whole_file(*file, kPageSize));
+  sodium_memzero(file->data(), file->size());
+  BB_TRY(committed);
+  Options check = options_;
+  check.migrate = false;
+  auto probe = Store::open(copy, current, check);
+  if (!probe.ok()) {
+    if (probe.error().is(Str::store_wrong_passphrase))
+      return make_error(Str::lock_current_wrong, "the current passphrase is wrong");
+    return probe.error();
+  }
+  return {};
+}
+
+Status Session::replace(const std::vector<uint8_t>& file, std::string_view file_passphrase,
+                        std::string_view current_passphrase, double now) {
+  if (!store_.is_open()) return make_error(Str::store_locked, "store is locked");
+  BB_TRY(confirm_passphrase(current_passphrase));
+  auto copy = open_store_file(file, file_passphrase, options_);
+  if (!copy.ok()) return copy.error();
+  // The device keeps its passphrase: a file under another one is re-keyed in
+  // memory first, so the replacement is still one commit.
+  if (file_passphrase != current_passphrase) BB_TRY((*copy)->store.change_passphrase(current_passphrase));
+  (*copy)->store.lock();
+  auto image = (*copy)->pages.load();
+  if (!image.ok()) return image.error();
+  auto current = queued_.load();
+  if (!current.ok()) return current.error();
+  const CommitRecord record = whole_file(image->bytes, kPageSize, current->sequence + 1);
+  store_.lock();  // no drafts kept: they belong to the book being replaced
+  auto_lock_.stop();
+  changed();  // the host drops what it shows of the old book, as after a lock
+  if (Status committed = queued_.commit(record); !committed.ok()) {
+    // Nothing was written: the book on this device opens again as it was.
+    Status reopened = open_store(current_passphrase, false, now);
+    changed();
+    return reopened.ok() ? committed : reopened;
+  }
+  note_replacement(record.sequence);
+  return open_store(current_passphrase, false, now);
+}
+
+void Session::note_replacement(uint64_t sequence) {
+  if (save_.durable < sequence) labels_.emplace_back(sequence, Str::action_restore);
+  labelled_ = sequence;
+  save_.accepted = std::max(save_.accepted, sequence);
+  refresh_pending();
 }
 
 Result<std::vector<uint8_t>> Session::backup() {

@@ -6,11 +6,13 @@
 //
 // Index of this file:
 // [SECTION] States
+// [SECTION] Store files
 // [SECTION] Session
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,6 +62,22 @@ struct Availability {
 };
 
 //-----------------------------------------------------------------------------
+// [SECTION] Store files
+//-----------------------------------------------------------------------------
+
+// A store file opened in memory (a backup looked at before a restore). The
+// Store reads from `pages`, so the pair stays together on the heap.
+struct StoreFileCopy {
+  MemoryPageStore pages;
+  Store store;
+};
+// Opens `file` (a store file, as backup() returns it) with `passphrase`,
+// migrated, in memory, and runs the integrity check. Errors:
+// Str::restore_not_a_store, Str::restore_wrong_passphrase, Str::store_damaged.
+Result<std::unique_ptr<StoreFileCopy>> open_store_file(const std::vector<uint8_t>& file,
+                                                       std::string_view passphrase, const Options& options);
+
+//-----------------------------------------------------------------------------
 // [SECTION] Session
 //-----------------------------------------------------------------------------
 
@@ -93,6 +111,17 @@ class Session {
   // First start only: `file` is a store file from backup(); it must open with
   // `passphrase` and pass integrity_check before it becomes the store.
   Status restore(const std::vector<uint8_t>& file, std::string_view passphrase, double now);
+  // Unlocked only: ok if `current` opens the store as it is now (a copy in
+  // memory); else Str::lock_current_wrong. Confirms a far-reaching choice.
+  Status confirm_passphrase(std::string_view current);
+  // Unlocked only: replaces the whole book on this device with `file` (a store
+  // file from backup(), or one exchange::store_file_from_backup wrote) in one
+  // commit, never merged. `current_passphrase` confirms the choice
+  // (Str::lock_current_wrong); `file` must open with `file_passphrase` and pass
+  // the check before anything is written. The device keeps its passphrase.
+  // On any error the book on this device is unchanged and open again.
+  Status replace(const std::vector<uint8_t>& file, std::string_view file_passphrase,
+                 std::string_view current_passphrase, double now);
   // The encrypted store file as of the last commit (what a backup saves).
   Result<std::vector<uint8_t>> backup();
 
@@ -133,6 +162,7 @@ class Session {
 
  private:
   Status open_store(std::string_view passphrase, bool create, double now);
+  void note_replacement(uint64_t sequence);  // the save indicator's label for a whole-file commit
   void on_outcome(const CommitOutcome& outcome);
   void keep_drafts();
   void note_commit(Str what);

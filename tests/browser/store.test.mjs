@@ -45,6 +45,15 @@ async function scrollTo(t, page, id) {
   throw new Error(`could not scroll ${id} into view`);
 }
 
+// „Sicherung herunterladen“: the raw store file, saved to a temporary folder.
+async function downloadBackup(t, page) {
+  await scrollTo(t, page, 'settings.backup');
+  const [download] = await Promise.all([page.waitForEvent('download'), t.tap(page, 'settings.backup')]);
+  const file = path.join(await t.tempDir('bb-backup-'), 'sicherung.bbstore');
+  await download.saveAs(file);
+  return file;
+}
+
 async function reloadLocked(t, page) {
   await page.reload({ waitUntil: 'load' });
   await t.waitReady(page);
@@ -300,10 +309,7 @@ export default [
     async fn(t) {
       const page = await t.newPage({ testHooks: true });
       await saveBookTitle(t, page, MARKER);
-      await scrollTo(t, page, 'settings.backup');
-      const [download] = await Promise.all([page.waitForEvent('download'), t.tap(page, 'settings.backup')]);
-      const file = path.join(await t.tempDir('bb-backup-'), 'sicherung.bbstore');
-      await download.saveAs(file);
+      const file = await downloadBackup(t, page);
       const bytes = await fsp.readFile(file);
       assert.ok(bytes.length >= 4096 && bytes.length % 4096 === 0, `backup has ${bytes.length} bytes`);
       assert.ok(!bytes.includes(Buffer.from(MARKER)), 'the backup is readable');
@@ -368,6 +374,49 @@ export default [
       await t.waitSaved(fresh);
       assert.ok(await fresh.evaluate((m) => window.__bb.test.memoryCount(m), MARKER) > 0);
       assert.equal((await fresh.evaluate(() => window.__bb.storeCheck())).ok, true);
+    },
+  },
+  {
+    name: 'a downloaded backup replaces the book of an unlocked device after the check and the explicit choice, and the replacement survives a reload',
+    timeout: 180000,
+    async fn(t) {
+      const LATER = 'Zzyzx-Wombatweg';
+      const page = await t.newPage({ testHooks: true });
+      await saveBookTitle(t, page, MARKER);
+      const file = await downloadBackup(t, page);
+      await saveBookTitle(t, page, LATER);
+
+      await scrollTo(t, page, 'settings.replace.pick');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), t.tap(page, 'settings.replace.pick')]);
+      await chooser.setFiles(file);
+      await t.waitWidget(page, 'settings.replace.file', { visible: false });
+      for (const id of ['settings.replace.file_pass', 'settings.replace.current_pass']) {
+        await scrollTo(t, page, id);
+        await t.typeInto(page, id, t.TEST_PASSPHRASE);
+      }
+      await scrollTo(t, page, 'settings.replace.check');
+      await t.tap(page, 'settings.replace.check');
+      await t.waitWidget(page, 'settings.replace.backup_families', { visible: false, timeout: 60000 });
+      assert.equal(await label(t, page, 'settings.replace.backup_families'), 'Die Sicherung enthält 0 Familien.');
+      assert.equal(await label(t, page, 'settings.replace.go'), undefined, 'replace offered before the tick');
+      const writes = (await page.evaluate(() => window.__bb.storage())).writes;
+      await scrollTo(t, page, 'settings.replace.confirm');
+      await t.tap(page, 'settings.replace.confirm');
+      await scrollTo(t, page, 'settings.replace.current_pass');
+      await t.typeInto(page, 'settings.replace.current_pass', t.TEST_PASSPHRASE);
+      assert.equal((await page.evaluate(() => window.__bb.storage())).writes, writes, 'written before the choice');
+      await scrollTo(t, page, 'settings.replace.go');
+      await t.tap(page, 'settings.replace.go');
+      await t.waitBB(page, () => /wiederhergestellt/.test(window.__bb.widgets().find((w) => w.id === 'settings.replace.message')?.label ?? ''),
+        null, { what: 'the message of the replacement', timeout: 90000 });
+      await t.waitSaved(page);
+
+      await reloadLocked(t, page);
+      await t.unlockStore(page);
+      await t.waitWidget(page, 'start.book');
+      assert.ok(await page.evaluate((m) => window.__bb.test.memoryCount(m), MARKER) > 0, 'the backup is not the book');
+      assert.equal(await page.evaluate((m) => window.__bb.test.memoryCount(m), LATER), 0, 'the replaced book is still there');
+      assert.equal((await page.evaluate(() => window.__bb.storeCheck())).ok, true);
     },
   },
 ];

@@ -4,8 +4,8 @@
 // the Fachliche Leitung („age1…“) a second file for it (exchange/backup.h:
 // age forbids a passphrase next to other recipients). The files are built in
 // memory and offered as downloads named by the date only; then the backup
-// date is recorded for the reminder. Restoring such a file is the CLI's
-// (`begleitbuch restore`) until the lock screen can do it. docs/exchange.md.
+// date is recorded for the reminder. Such a file restores on the lock screen
+// (a new device) or in the settings (restore_replace.cpp). docs/exchange.md.
 #include <memory>
 #include <string>
 #include <vector>

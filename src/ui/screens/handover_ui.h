@@ -71,6 +71,24 @@ struct AgeBackupForm {
   bool message_ok = false;
 };
 
+// „Sicherung wiederherstellen“ onto the book on this device (restore_replace.cpp):
+// the picked file, a check in memory, what it holds, then the explicit choice.
+struct ReplaceForm {
+  std::vector<uint8_t> file;  // as picked, still encrypted
+  bool has_file = false;
+  bool age = false;                 // an age backup (else the raw store file)
+  std::string file_pass;            // the backup's passphrase
+  std::string current_pass;         // this device's: confirms, and stays the passphrase
+  std::vector<uint8_t> store_file;  // after the check: what Session::replace gets
+  bool checked = false;
+  int backup_families = 0, device_families = 0;
+  std::string backup_date;  // age backups: when it was made (German date)
+  bool confirmed = false;   // „Ich will den Bestand auf diesem Gerät ersetzen“
+  SlowStep step = SlowStep::none;
+  std::string message;
+  bool message_ok = false;
+};
+
 struct HandoverUi {
   HandoverForm handover;
   ReceiveForm receive;
@@ -94,6 +112,9 @@ bool draw_handover_button(CaseUi& ui);
 void draw_receiving_keys_card(ScreenContext& ctx);
 // Inside the storage card of the settings: „Verschlüsselte Sicherung (age)“ (backup_age.cpp).
 void draw_age_backup(ScreenContext& ctx);
+
+// Inside the storage card of the settings: „Sicherung wiederherstellen“ (restore_replace.cpp).
+void draw_restore_replace(ScreenContext& ctx);
 
 // A file name for a download that names no person: "<prefix>-YYYYMMDD-<8 hex of id>.age".
 std::string exchange_file_name(const char* prefix, const std::string& created, const std::string& id);

@@ -238,6 +238,7 @@ void Forms::wipe_all() {
   has_restore_file = false;
   platform::discard_print();  // a print frame holds a personal page
   network.reset();
+  replace.reset();
   cases.reset();  // its memory is zeroed as it is freed (src/app/zeroing_delete.cpp)
   message.clear();
   pending = Pending::none;

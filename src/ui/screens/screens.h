@@ -17,8 +17,9 @@ namespace bb::ui {
 
 enum class ScreenId { start, families, network, settings };
 
-struct CaseUi;     // the case-documentation screens' state (case_ui.h)
-struct NetworkUi;  // the network screen's state (network_ui.h)
+struct CaseUi;       // the case-documentation screens' state (case_ui.h)
+struct NetworkUi;    // the network screen's state (network_ui.h)
+struct ReplaceForm;  // „Sicherung wiederherstellen“ in the settings (handover_ui.h)
 
 // The preferences the settings screen edits (stored by the app).
 struct Preferences {
@@ -41,9 +42,10 @@ struct Forms {
   std::string book_title_shown;     // personal: as stored, shown on the start screen
   std::vector<uint8_t> restore_file;  // the encrypted backup file picked
   bool has_restore_file = false;
-  std::shared_ptr<CaseUi> cases;       // personal: created on the families screen, destroyed on lock
-  std::shared_ptr<NetworkUi> network;  // the network screen's state, dropped on lock
-  bool scroll_to_top = false;          // a screen opened a new view: the app scrolls the page to its top
+  std::shared_ptr<CaseUi> cases;         // personal: created on the families screen, destroyed on lock
+  std::shared_ptr<NetworkUi> network;    // the network screen's state, dropped on lock
+  std::shared_ptr<ReplaceForm> replace;  // the picked backup and its passphrases, dropped on lock
+  bool scroll_to_top = false;            // a screen opened a new view: the app scrolls the page to its top
   void wipe_all();
 };
 

@@ -213,6 +213,7 @@ void draw_storage_card(ScreenContext& ctx) {
   }
   draw_age_backup(ctx);
   draw_backup_reminder(ctx);
+  draw_restore_replace(ctx);
   end_card();
 }
 

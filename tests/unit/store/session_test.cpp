@@ -241,3 +241,80 @@ TEST_CASE("session-9: a second tab (no writer lock) and unreadable storage open 
   CHECK(s.state() == SessionState::unavailable);
   CHECK_FALSE(s.create(kPass, kPass, 0).ok());
 }
+
+namespace {
+// The store file of another device's book (title "aus der Sicherung") under `passphrase`.
+std::vector<uint8_t> backup_of_other_device(const char* passphrase) {
+  SlowSink other_sink;
+  other_sink.immediate = true;
+  Session other(other_sink, fast());
+  REQUIRE(other.create(passphrase, passphrase, 0).ok());
+  REQUIRE(save(other, "aus der Sicherung").ok());
+  auto file = other.backup();
+  REQUIRE(file.ok());
+  return *file;
+}
+}  // namespace
+
+TEST_CASE(
+    "session-10: a backup replaces the book on an unlocked device only with the current passphrase, in one "
+    "commit, and the device keeps its passphrase") {
+  const char* backup_pass = "Leuchtturm Brombeere Fahrrad Nebel";
+  const std::vector<uint8_t> file = backup_of_other_device(backup_pass);
+
+  SlowSink sink;
+  sink.immediate = true;
+  Session s(sink, fast());
+  REQUIRE(s.create(kPass, kPass, 0).ok());
+  REQUIRE(save(s, "auf dem Gerät").ok());
+  const Image before = sink.image;
+
+  // Every refusal leaves the book as it was, and open.
+  CHECK(s.replace(file, backup_pass, "falsch falsch falsch", 0).error().is(Str::lock_current_wrong));
+  CHECK(s.replace(file, "falsch falsch falsch", kPass, 0).error().is(Str::restore_wrong_passphrase));
+  std::vector<uint8_t> odd(100, 7);
+  CHECK(s.replace(odd, backup_pass, kPass, 0).error().is(Str::restore_not_a_store));
+  CHECK(sink.image.bytes == before.bytes);
+  CHECK(sink.image.sequence == before.sequence);
+  CHECK(s.state() == SessionState::unlocked);
+  CHECK(title(s) == "auf dem Gerät");
+
+  REQUIRE(s.replace(file, backup_pass, kPass, 0).ok());
+  CHECK(sink.image.sequence == before.sequence + 1);  // one commit replaced every page
+  CHECK(s.state() == SessionState::unlocked);
+  CHECK(title(s) == "aus der Sicherung");
+  CHECK(s.save_status().state == SaveState::saved);
+  s.lock();
+  CHECK(s.unlock(backup_pass, 0).error().is(Str::store_wrong_passphrase));
+  REQUIRE(s.unlock(kPass, 10000).ok());
+  CHECK(title(s) == "aus der Sicherung");
+  auto report = s.check();
+  REQUIRE(report.ok());
+  CHECK(report->ok);
+}
+
+TEST_CASE(
+    "session-11: a replacement storage failed to write leaves the old book in storage and is kept for the "
+    "retry") {
+  const std::vector<uint8_t> file = backup_of_other_device(kPass);
+
+  SlowSink sink;
+  sink.immediate = true;
+  Session s(sink, fast());
+  REQUIRE(s.create(kPass, kPass, 0).ok());
+  REQUIRE(save(s, "auf dem Gerät").ok());
+  const Image before = sink.image;
+  sink.immediate = false;  // the commit waits, then storage reports it failed
+  REQUIRE(s.replace(file, kPass, kPass, 0).ok());
+  sink.fail(Str::store_full);
+  CHECK(s.save_status().state == SaveState::failed);
+  CHECK(sink.image.bytes == before.bytes);  // durable storage still holds the old book
+  CHECK(title(s) == "aus der Sicherung");   // what the user chose, kept in memory
+  sink.immediate = true;
+  s.retry();
+  CHECK(s.save_status().state == SaveState::saved);
+  CHECK(sink.image.sequence == before.sequence + 1);
+  s.lock();
+  REQUIRE(s.unlock(kPass, 0).ok());
+  CHECK(title(s) == "aus der Sicherung");
+}
