@@ -21,7 +21,7 @@
 // [SECTION] Reading at start-up
 // [SECTION] Writing commit records
 // [SECTION] Storage care (persist, estimate)
-// [SECTION] Files (backup download, restore pick)
+// [SECTION] Files (backup download, share sheet, restore pick)
 'use strict';
 
 (function () {
@@ -230,7 +230,7 @@
     if (api.M) { api.M._bb_storage_info(persisted, usage, quota); api.requestFrame(); }
   };
 
-  // [SECTION] Files (backup download, restore pick) -----------------------------------------------
+  // [SECTION] Files (backup download, share sheet, restore pick) -----------------------------------------------
   api.download = function (name, bytes) {
     const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
     const a = document.createElement('a');
@@ -240,6 +240,39 @@
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60000);
+  };
+
+  // The share sheet (Web Share with files). Asked with the real name: Chrome on
+  // Android shares only some file types, Safari any; the answer is kept per extension.
+  const shareable = new Map();
+  api.canShareFiles = function (name) {
+    const ext = name.slice(name.lastIndexOf('.'));
+    if (!shareable.has(ext)) {
+      let ok = false;
+      try {
+        ok = typeof navigator.share === 'function' && typeof navigator.canShare === 'function' &&
+          navigator.canShare({ files: [new File([new Uint8Array(1)], 'probe' + ext, { type: 'application/octet-stream' })] });
+      } catch (e) {
+        ok = false;
+      }
+      shareable.set(ext, !!ok);
+    }
+    return shareable.get(ext);
+  };
+  // Called inside a tap (the share sheet opens only in a user gesture). The
+  // outcome goes back to the app: 2 shared, 3 cancelled by the user, 4 failed.
+  api.share = function (name, bytes) {
+    const done = (outcome) => {
+      if (api.M) api.M._bb_share_done(outcome);
+      api.requestFrame();
+    };
+    let sharing;
+    try {
+      sharing = navigator.share({ files: [new File([bytes], name, { type: 'application/octet-stream' })], title: name });
+    } catch (e) {
+      sharing = Promise.reject(e);
+    }
+    sharing.then(() => done(2), (e) => done(e && e.name === 'AbortError' ? 3 : 4));
   };
 
   // Called inside a tap (the browser opens a file picker only in a user gesture).

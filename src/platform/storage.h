@@ -39,6 +39,16 @@ InstallInfo install_info();
 
 // Offers `bytes` as a download called `name` (the browser's save dialog or folder).
 void download_file(const std::string& name, const std::vector<uint8_t>& bytes);
+// The system share sheet with a file (Web Share with files: iPad, Android).
+// False where the browser has none or refuses this kind of file (Chrome on
+// Android shares only some file types): then the file is downloaded.
+bool can_share_files(const std::string& name);
+// Opens the share sheet with `bytes` as the file `name` (call inside a tap).
+// The outcome arrives later (share_outcome(); a frame is requested).
+void share_file(const std::string& name, const std::vector<uint8_t>& bytes);
+enum class ShareOutcome { none, pending, shared, cancelled, failed };
+ShareOutcome share_outcome();  // of the last share_file()
+
 // Opens the file picker (call inside a tap); the chosen file arrives later.
 // `accept`: the file types offered (the input element's accept attribute).
 void pick_file(const char* accept = ".bbstore,application/octet-stream");
@@ -52,6 +62,9 @@ struct DownloadedFile {
   std::vector<uint8_t> bytes;
 };
 bool take_downloaded_file(DownloadedFile& out);
+// Native stand-in only (UI tests): whether a share sheet exists; the files shared.
+void set_share_available(bool available);
+bool take_shared_file(DownloadedFile& out);
 
 // Reloads the page (a second tab, once the first one closed).
 void reload_app();

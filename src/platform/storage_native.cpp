@@ -33,7 +33,31 @@ std::vector<DownloadedFile>& downloaded() {
   return files;
 }
 
+std::vector<DownloadedFile>& shared() {
+  static std::vector<DownloadedFile> files;
+  return files;
+}
+bool g_share_available = false;
+ShareOutcome g_share_outcome = ShareOutcome::none;
+
 }  // namespace
+
+bool can_share_files(const std::string&) { return g_share_available; }
+void share_file(const std::string& name, const std::vector<uint8_t>& bytes) {
+  shared().push_back({name, bytes});
+  g_share_outcome = ShareOutcome::shared;
+}
+ShareOutcome share_outcome() { return g_share_outcome; }
+void set_share_available(bool available) {
+  g_share_available = available;
+  g_share_outcome = ShareOutcome::none;
+}
+bool take_shared_file(DownloadedFile& out) {
+  if (shared().empty()) return false;
+  out = std::move(shared().front());
+  shared().erase(shared().begin());
+  return true;
+}
 
 store::PageSink& page_sink() {
   static MemoryPageSink sink;

@@ -59,6 +59,14 @@ EM_JS(void, js_pick_file, (const char* accept), {
   if (self.__bbStore) self.__bbStore.pickFile(UTF8ToString(accept));
 });
 
+EM_JS(int, js_can_share_files, (const char* name), {
+  return self.__bbStore ? (self.__bbStore.canShareFiles(UTF8ToString(name)) ? 1 : 0) : 0;
+});
+
+EM_JS(void, js_share_file, (const char* name, const uint8_t* bytes, int size), {
+  if (self.__bbStore) self.__bbStore.share(UTF8ToString(name), HEAPU8.slice(bytes, bytes + size));
+});
+
 EM_JS(void, js_reload, (), { location.reload(); });
 // clang-format on
 
@@ -127,6 +135,7 @@ bb::platform::StorageInfo g_info;
 bb::platform::InstallInfo g_install;
 std::vector<uint8_t> g_picked;
 bool g_has_picked = false;
+bb::platform::ShareOutcome g_share_outcome = bb::platform::ShareOutcome::none;
 
 }  // namespace
 
@@ -204,6 +213,14 @@ EMSCRIPTEN_KEEPALIVE void bb_install_info(int standalone, int ios_safari) {
   g_install.ios_safari = ios_safari != 0;
 }
 
+// The outcome of the share sheet: 2 shared, 3 cancelled by the user, 4 failed.
+EMSCRIPTEN_KEEPALIVE void bb_share_done(int outcome) {
+  g_share_outcome = outcome == 2   ? bb::platform::ShareOutcome::shared
+                    : outcome == 3 ? bb::platform::ShareOutcome::cancelled
+                                   : bb::platform::ShareOutcome::failed;
+  bb::platform::request_frame();
+}
+
 // The file the user picked (copied).
 EMSCRIPTEN_KEEPALIVE void bb_file_picked(const uint8_t* bytes, int size) {
   g_picked.assign(bytes, bytes + (size > 0 ? size : 0));
@@ -224,6 +241,12 @@ InstallInfo install_info() { return g_install; }
 void download_file(const std::string& name, const std::vector<uint8_t>& bytes) {
   js_download(name.c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }
+bool can_share_files(const std::string& name) { return js_can_share_files(name.c_str()) != 0; }
+void share_file(const std::string& name, const std::vector<uint8_t>& bytes) {
+  g_share_outcome = ShareOutcome::pending;
+  js_share_file(name.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+}
+ShareOutcome share_outcome() { return g_share_outcome; }
 void pick_file(const char* accept) { js_pick_file(accept); }
 bool take_picked_file(std::vector<uint8_t>& out) {
   if (!g_has_picked) return false;

@@ -42,3 +42,4 @@
 #define BB_ICON_LIST "\xef\x80\xba"           // U+F03A
 #define BB_ICON_TRASH "\xef\x87\xb8"          // U+F1F8
 #define BB_ICON_CARET_DOWN "\xef\x83\x97"     // U+F0D7
+#define BB_ICON_SHARE "\xef\x87\xa0"          // U+F1E0 (share-alt)

@@ -49,6 +49,8 @@ const std::string* WidgetRegistry::probe_text(const std::string& id) const {
   return nullptr;
 }
 
+std::string indexed(const char* prefix, size_t i) { return std::string(prefix) + std::to_string(i); }
+
 std::string json_escape(const std::string& s) {
   std::string out;
   out.reserve(s.size() + 2);

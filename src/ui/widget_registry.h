@@ -45,6 +45,9 @@ class WidgetRegistry {
 
 WidgetRegistry& widget_registry();
 
+// The test ID of the i-th row of a list: prefix + i ("cp.mitteilung." 0 → "cp.mitteilung.0").
+std::string indexed(const char* prefix, size_t i);
+
 // JSON string escaping shared by the test API.
 std::string json_escape(const std::string& s);
 

@@ -8,7 +8,7 @@
 
 import assert from 'node:assert/strict';
 
-import { fillNewFamily, germanDate, label, reach, saveAndWait, tapField, typeField } from './lib/forms.mjs';
+import { createQuellmalzFamily, label, reach, saveAndWait, tapField, typeField } from './lib/forms.mjs';
 
 const NAME = 'Quellmalz-Dörr';
 
@@ -49,15 +49,9 @@ export default [
     timeout: 240000,
     async fn(t) {
       const page = await t.newPage({ testHooks: true });
-      await t.goTo(page, 'families');
 
       // A family with a mother and a child, then in Begleitung (status laufend).
-      await fillNewFamily(t, page, NAME, 'Frau Lindqvist', [
-        { first: 'Janne' },
-        { first: 'Ilvy', role: 'child', birth: germanDate(-200) },
-      ]);
-      await saveAndWait(t, page, 'family.save');
-      await t.waitWidget(page, 'overview.header');
+      await createQuellmalzFamily(t, page, NAME);
       await tapField(t, page, 'overview.status_change');
       await t.waitWidget(page, 'status.title');
       await tapField(t, page, 'status.to.laufend');

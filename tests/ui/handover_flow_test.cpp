@@ -349,3 +349,32 @@ TEST_CASE(
   REQUIRE(last.ok());
   CHECK(last->has_value());  // the reminder counts from here
 }
+
+TEST_CASE(
+    "handover-ui-6: where the browser has a share sheet for the file, the done card offers „Teilen“ next to "
+    "the download and hands over exactly the file made") {
+  HandoverHost host;
+  platform::set_share_available(true);
+  host.family_with_consent(
+      rules::Recipient{rules::RecipientKind::kjh, std::nullopt, "Kinder- und Jugendhilfe"});
+  REQUIRE(host.type("handover.pass1", kFilePass));
+  REQUIRE(host.type("handover.pass2", kFilePass));
+  REQUIRE(host.tap("handover.create"));
+  REQUIRE(host.widget("handover.done"));
+  platform::DownloadedFile none;
+  CHECK_FALSE(platform::take_downloaded_file(none));  // not downloaded unasked: the card offers both
+  CHECK(host.widget("handover.share.outcome") == nullptr);
+  REQUIRE(host.tap("handover.share"));
+  platform::DownloadedFile shared;
+  REQUIRE(platform::take_shared_file(shared));
+  CHECK(shared.name.rfind("uebergabe-kjh-", 0) == 0);
+  CHECK(host.label("handover.file") == shared.name);
+  CHECK(contains(shared.bytes, "age-encryption.org/v1"));
+  CHECK(host.label("handover.share.outcome") == "Die Datei wurde geteilt.");
+  REQUIRE(host.tap("handover.download_again"));
+  const platform::DownloadedFile downloaded = host.download();
+  CHECK(downloaded.name == shared.name);
+  CHECK(downloaded.bytes == shared.bytes);
+  CHECK(host.protocol_lines() == 1);  // shared and downloaded: one handover, logged once
+  platform::set_share_available(false);
+}

@@ -14,11 +14,15 @@
 
 #include "case_host.h"
 #include "core/cases.h"
+#include "crypto/age.h"
+#include "crypto/scrypt.h"
 #include "exchange/directory_file.h"
 #include "platform/platform.h"
 #include "platform/print.h"
+#include "platform/storage.h"
 #include "store/cases.h"
 #include "store/directory.h"
+#include "store/disclosures.h"
 #include "ui/widget_registry.h"
 
 using namespace bb;
@@ -339,4 +343,57 @@ TEST_CASE("cp-ui-8: the Fachkraft consulted is picked from the network directory
   REQUIRE(host.tap("cp_con.pick.0"));
   REQUIRE(host.tap("cp_con.save"));
   CHECK(host.label("cp.consultation.0").find("Ines Horvath") != std::string::npos);
+}
+
+TEST_CASE(
+    "cp-ui-9: a Mitteilung sent as an encrypted file goes through the handover screen with only its "
+    "documented content, to its recipient, and is logged once") {
+  ProtectionHost host;
+  platform::DownloadedFile stale;
+  while (platform::take_downloaded_file(stale)) {
+  }
+  host.country("at");
+  host.jugendamt("Kinder- und Jugendhilfe Graz-Ost");
+  host.family_in_begleitung("sozialarbeit");
+  host.open_view();
+  REQUIRE(host.tap("cp.mitteilung"));
+  const auto offices = store::list_partners(*host.session.reader(), store::PartnerQuery{});
+  REQUIRE(offices.ok());
+  REQUIRE(host.tap("cp_mit.recipient." + std::to_string(offices->rows[0].id)));
+  REQUIRE(host.tap("cp_mit.channel.verschluesselte_datei"));
+  REQUIRE(host.type("cp_mit.suspicion", "Verdacht auf Vernachlässigung"));
+  REQUIRE(host.type("cp_mit.reasons", "Wiederholt ohne Nahrung angetroffen"));
+  REQUIRE(host.tap("cp_mit.content.stammdaten"));  // only Kinderschutz is documented
+  REQUIRE(host.type("cp_mit.content_text", "Wahrnehmungen"));
+  REQUIRE(host.tap("cp_mit.sought.1"));
+  REQUIRE(host.tap("cp_mit.sought_on"));
+  REQUIRE(host.tap("cp_mit.sought_on.today"));
+  REQUIRE(host.tap("cp_mit.save"));
+  REQUIRE(host.widget("cp.mitteilung.0"));
+  CHECK_FALSE(host.widget("cp.mitteilung.0.send"));  // a file is made, not only logged
+
+  REQUIRE(host.tap("cp.mitteilung.0.handover"));
+  CHECK(host.label("handover.title") == "Mitteilung als Übergabedatei");
+  CHECK(host.label("handover.mitteilung.recipient").find("Graz-Ost") != std::string::npos);
+  CHECK(host.widget("handover.partner.none") == nullptr);  // no other recipient to choose
+  CHECK(host.label("handover.section.kinderschutz.state") == "wird übergeben");
+  CHECK(host.widget("handover.section.stammdaten") == nullptr);  // not in the Mitteilung
+  const char* pass = "Birkenwald Sonnenuhr Laterne";
+  REQUIRE(host.type("handover.pass1", pass));
+  REQUIRE(host.type("handover.pass2", pass));
+  REQUIRE(host.tap("handover.create"));
+  REQUIRE(host.widget("handover.done"));
+  platform::DownloadedFile file;
+  REQUIRE(platform::take_downloaded_file(file));
+  auto plain = crypto::decrypt(file.bytes, {std::make_shared<crypto::ScryptIdentity>(pass)});
+  REQUIRE(plain.ok());
+  const std::string json(plain->begin(), plain->end());
+  CHECK(json.find("\"mitteilung_kjh\"") != std::string::npos);
+  CHECK(json.find("Quellmalz") == std::string::npos);  // no Stammdaten in it
+  CHECK(json.find("Wiederholt ohne Nahrung") != std::string::npos);
+  auto log = store::load_disclosure_log(*host.session.reader(), host.family);
+  REQUIRE(log.ok());
+  CHECK(log->size() == 1);
+  REQUIRE(host.tap("handover.title.cancel"));
+  CHECK(host.widget("cp"));  // back where it came from
 }

@@ -91,7 +91,8 @@ TEST_CASE(
   REQUIRE(host.type("settings.replace.file_pass", kOtherPass));
   REQUIRE(host.type("settings.replace.current_pass", "Falsch Fensterbank Igel Moos"));
   run_slow(host, "settings.replace.check");
-  CHECK(host.label("settings.replace.message").find("Passphrase dieses Geräts ist falsch") != std::string::npos);
+  CHECK(host.label("settings.replace.message").find("Passphrase dieses Geräts ist falsch") !=
+        std::string::npos);
   CHECK(host.widget("settings.replace.backup_families") == nullptr);
 
   // The backup's passphrase wrong: its message, nothing replaced.

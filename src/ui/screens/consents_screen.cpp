@@ -20,8 +20,6 @@
 namespace bb::ui {
 namespace {
 
-std::string indexed(const char* prefix, size_t i) { return std::string(prefix) + std::to_string(i); }
-
 void reload(ScreenContext& ctx, CaseUi& ui, ConsentUi& c) {
   if (!c.stale) return;
   c.stale = false;

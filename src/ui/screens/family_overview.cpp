@@ -17,8 +17,6 @@
 namespace bb::ui {
 namespace {
 
-std::string indexed(const char* prefix, size_t i) { return std::string(prefix) + std::to_string(i); }
-
 void section_title(const char* icon, Str title) {
   ImGui::Spacing();
   ImGui::PushFont(nullptr);

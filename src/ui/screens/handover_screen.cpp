@@ -5,7 +5,10 @@
 // German reason why not). „Übergabedatei erstellen“ runs create_handover,
 // which decides again and writes the Offenlegungsprotokoll in the same
 // transaction; the screen then offers the file (a name without personal data)
-// and shows the protocol line. docs/handover.md, docs/ui.md.
+// and shows the protocol line. Opened from a Mitteilung sent as an encrypted
+// file, it hands over only the Mitteilung's documented content to its
+// recipient, on its legal basis. Where the browser has a share sheet for the
+// file (iPad, Android), „Teilen …“ hands it there. docs/handover.md, docs/ui.md.
 #include <memory>
 #include <string>
 
@@ -39,6 +42,11 @@ exchange::HandoverRequest request_of(const HandoverForm& f) {
   r.family_id = f.family_id;
   r.categories = f.categories;
   r.by = f.by;
+  if (f.mitteilung) {
+    r.purpose = rules::Purpose::mitteilung_kjh;
+    r.recipient = f.mitteilung_recipient;
+    return r;
+  }
   r.recipient = {rules::RecipientKind::kjh, std::nullopt, tr(Str::handover_ui_kjh_general, Lang::de)};
   if (const auto* p = chosen_partner(f)) {
     r.recipient.partner = p->id;
@@ -58,6 +66,12 @@ void load_partners(const store::Store& db, HandoverForm& f) {
     auto rec = store::load_partner(db, row.id);
     if (rec.ok()) f.partners.push_back(std::move(*rec));
   }
+  if (f.mitteilung) {  // the Mitteilung's recipient, nobody else
+    f.partner_id = f.mitteilung_recipient.partner.value_or(0);
+    const auto* p = chosen_partner(f);
+    f.use_passphrase = !p || p->partner.age_key.empty();
+    return;
+  }
   // The first Jugendamt with a key is the likely recipient.
   for (const auto& p : f.partners)
     if (!p.partner.age_key.empty()) {
@@ -67,9 +81,14 @@ void load_partners(const store::Store& db, HandoverForm& f) {
   f.use_passphrase = f.partner_id == 0;
 }
 
-void draw_recipient(HandoverForm& f) {
-  begin_card("handover.recipient.card");
-  ImGui::TextColored(palette().accent, BB_ICON_ADDRESS_BOOK "  %s", tr(Str::handover_ui_recipient));
+void draw_partner_choices(HandoverForm& f) {
+  if (f.mitteilung) {
+    const std::string to = format_text(Str::cp_ui_to, f.mitteilung_recipient.name);
+    ImGui::TextWrapped("%s", to.c_str());
+    widget_registry().tag_personal("handover.mitteilung.recipient", to);
+    muted_text(tr(Str::handover_ui_mitteilung_hint));
+    return;
+  }
   for (const auto& p : f.partners) {
     const std::string id = "handover.partner." + std::to_string(p.id);
     std::string text = p.partner.name;
@@ -85,6 +104,12 @@ void draw_recipient(HandoverForm& f) {
     f.use_passphrase = true;
     f.plan_stale = true;
   }
+}
+
+void draw_recipient(HandoverForm& f) {
+  begin_card("handover.recipient.card");
+  ImGui::TextColored(palette().accent, BB_ICON_ADDRESS_BOOK "  %s", tr(Str::handover_ui_recipient));
+  draw_partner_choices(f);
   const store::PartnerRecord* p = chosen_partner(f);
   const bool has_key = p && !p->partner.age_key.empty();
   ImGui::Spacing();
@@ -123,12 +148,16 @@ void draw_sections(const store::Store& db, HandoverForm& f) {
   }
   begin_card("handover.sections.card");
   ImGui::TextColored(palette().accent, BB_ICON_LIST "  %s", tr(Str::handover_ui_sections));
-  muted_text(tr(Str::handover_ui_sections_hint));
+  muted_text(tr(f.mitteilung ? Str::handover_ui_mitteilung_sections : Str::handover_ui_sections_hint));
   for (int i = 0; i < rules::kCategoryCount; ++i) {
     const auto c = static_cast<rules::DataCategory>(i);
     const std::string id = std::string("handover.section.") + rules::code(c);
     bool on = f.categories.contains(c);
-    if (check_field(id.c_str(), tr(rules::label(c)), on)) {
+    if (f.mitteilung) {  // its documented content, fixed
+      if (!on) continue;
+      ImGui::TextUnformatted(tr(rules::label(c)));
+      widget_registry().tag_last_item(id.c_str(), tr(rules::label(c)));
+    } else if (check_field(id.c_str(), tr(rules::label(c)), on)) {
       if (on)
         f.categories.add(c);
       else
@@ -193,7 +222,8 @@ void create(ScreenContext& ctx, HandoverForm& f) {
   const exchange::HandoverRequest request = request_of(f);
   std::optional<exchange::HandoverResult> made;
   const Status st = ctx.session->act_on_store(Str::handover_ui_action, [&](store::Store& db) -> Status {
-    auto r = exchange::create_handover(db, request, *to);
+    auto r = f.mitteilung ? exchange::create_handover(db, request, *to, f.consent_sought)
+                          : exchange::create_handover(db, request, *to);
     if (!r.ok()) return r.error();
     made = std::move(*r);
     return {};
@@ -207,13 +237,34 @@ void create(ScreenContext& ctx, HandoverForm& f) {
   f.file.assign(made->file.begin(), made->file.end());
   f.file_name = exchange_file_name("uebergabe-kjh", made->document.created, made->document.id);
   f.protocol_line = protocol_line(*ctx.session->reader(), f.family_id, made->protocol_id);
-  platform::download_file(f.file_name, f.file);
+  // Where a share sheet takes the file, the done card offers it next to the download.
+  f.shareable = platform::can_share_files(f.file_name);
+  if (!f.shareable) platform::download_file(f.file_name, f.file);
+}
+
+void draw_share(HandoverForm& f) {
+  muted_text(tr(Str::handover_ui_share_hint));
+  if (button("handover.share", (std::string(BB_ICON_SHARE "  ") + tr(Str::handover_ui_share)).c_str(),
+             true)) {
+    platform::share_file(f.file_name, f.file);
+    f.share_asked = true;
+  }
+  ImGui::SameLine();
+  if (!f.share_asked) return;
+  const auto outcome = platform::share_outcome();
+  const Str said = outcome == platform::ShareOutcome::shared      ? Str::handover_ui_shared
+                   : outcome == platform::ShareOutcome::cancelled ? Str::handover_ui_share_cancelled
+                   : outcome == platform::ShareOutcome::failed    ? Str::handover_ui_share_failed
+                                                                  : Str::lock_working;
+  ImGui::NewLine();
+  outcome_line(tr(said), outcome == platform::ShareOutcome::shared, "handover.share.outcome");
 }
 
 void draw_done(HandoverForm& f) {
   begin_card("handover.done.card");
-  ImGui::TextColored(palette().ok_text, BB_ICON_CHECK "  %s", tr(Str::handover_ui_done));
-  widget_registry().tag_last_item("handover.done", tr(Str::handover_ui_done));
+  const char* done = tr(f.shareable ? Str::handover_ui_done_share : Str::handover_ui_done);
+  ImGui::TextColored(palette().ok_text, BB_ICON_CHECK "  %s", done);
+  widget_registry().tag_last_item("handover.done", done);
   const std::string file = format_text(Str::handover_ui_file, f.file_name);
   ImGui::TextWrapped("%s", file.c_str());
   widget_registry().tag_last_item("handover.file", f.file_name.c_str());
@@ -221,7 +272,9 @@ void draw_done(HandoverForm& f) {
   widget_registry().tag_last_item("handover.logged", tr(Str::handover_ui_logged));
   ImGui::TextWrapped("%s", f.protocol_line.c_str());
   widget_registry().tag_personal("handover.protocol", f.protocol_line);
-  if (button("handover.download_again", tr(Str::handover_ui_download_again)))
+  if (f.shareable) draw_share(f);
+  if (button("handover.download_again",
+             tr(f.shareable ? Str::handover_ui_download : Str::handover_ui_download_again)))
     platform::download_file(f.file_name, f.file);
   end_card();
 }
@@ -266,6 +319,16 @@ void open_handover(CaseUi& ui) {
   go_to(ui, CaseView::handover);
 }
 
+void open_mitteilung_handover(CaseUi& ui, const rules::Mitteilung& m) {
+  open_handover(ui);
+  HandoverForm& f = handover_ui(ui).handover;
+  f.mitteilung = m.meta.id;
+  f.mitteilung_recipient = m.recipient;
+  f.consent_sought = m.consent_sought;
+  f.categories = m.content;
+  if (!m.meta.recorded_by.empty()) f.by = m.meta.recorded_by;
+}
+
 bool draw_handover_button(CaseUi& ui) {
   if (!button("overview.handover", (std::string(BB_ICON_SHIELD "  ") + tr(Str::handover_ui_title)).c_str()))
     return false;
@@ -280,7 +343,10 @@ void draw_handover_view(ScreenContext& ctx, CaseUi& ui) {
     go_to(ui, CaseView::overview);
     return;
   }
-  form_header(ui, tr(Str::handover_ui_title), "handover.title");
+  if (f.mitteilung)  // back to the Kinderschutz view it came from
+    form_header(ui, tr(Str::handover_ui_mitteilung_title), "handover.title", CaseView::cp);
+  else
+    form_header(ui, tr(Str::handover_ui_title), "handover.title");
   if (!f.partners_loaded) load_partners(db, f);
   if (!f.file.empty()) {
     draw_done(f);

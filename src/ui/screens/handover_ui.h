@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/child_protection.h"
 #include "core/disclosure.h"
 #include "exchange/handover.h"
 #include "exchange/receive.h"
@@ -30,6 +31,12 @@ void request_slow_step(SlowStep& step);
 
 struct HandoverForm {
   int64_t family_id = 0;  // the family this form was opened for
+  // Opened from a Mitteilung sent as an encrypted file: its recipient and its
+  // documented content are fixed, its legal basis carries it (with the record
+  // of whether consent was sought), not a consent.
+  std::optional<int64_t> mitteilung;
+  rules::Recipient mitteilung_recipient;
+  rules::ConsentSoughtRecord consent_sought;
   bool partners_loaded = false;
   std::vector<store::PartnerRecord> partners;  // the Kinder- und Jugendhilfe entries of the directory
   int64_t partner_id = 0;                      // 0 = the Kinder- und Jugendhilfe in general
@@ -46,6 +53,8 @@ struct HandoverForm {
   std::vector<uint8_t> file;
   std::string file_name;
   std::string protocol_line;
+  bool shareable = false;    // the browser's share sheet takes the file
+  bool share_asked = false;  // „Teilen …“ was tapped: its outcome is shown
 };
 
 struct ReceiveForm {
@@ -99,6 +108,8 @@ HandoverUi& handover_ui(CaseUi& ui);
 
 // Opens „Übergabe an die KJH“ for the family of the overview.
 void open_handover(CaseUi& ui);
+// Opens it for a Mitteilung sent as an encrypted file: only its content, to its recipient.
+void open_mitteilung_handover(CaseUi& ui, const rules::Mitteilung& m);
 // Opens „Fall empfangen“ (the received cases and the file picker).
 void open_receive(CaseUi& ui);
 

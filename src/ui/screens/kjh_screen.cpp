@@ -17,8 +17,6 @@
 namespace bb::ui {
 namespace {
 
-std::string indexed(const char* prefix, size_t i) { return std::string(prefix) + std::to_string(i); }
-
 void reload(ScreenContext& ctx, CaseUi& ui, KjhUi& k) {
   if (!k.stale) return;
   k.stale = false;

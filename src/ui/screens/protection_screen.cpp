@@ -9,6 +9,7 @@
 #include "imgui.h"
 #include "store/organisation.h"
 #include "ui/icons.h"
+#include "ui/screens/handover_ui.h"
 #include "ui/screens/kjh_ui.h"
 #include "ui/screens/network_ui.h"
 #include "ui/screens/protection_ui.h"
@@ -18,8 +19,6 @@
 
 namespace bb::ui {
 namespace {
-
-std::string indexed(const char* prefix, size_t i) { return std::string(prefix) + std::to_string(i); }
 
 void reload(ScreenContext& ctx, CaseUi& ui, ProtectionUi& p) {
   if (!p.stale) return;
@@ -290,8 +289,15 @@ void draw_entries(ScreenContext& ctx, CaseUi& ui, ProtectionUi& p) {
     }
     if (current) {
       ImGui::SameLine();
-      // Passing it on goes through the decision point and the protocol.
-      if (button((id + ".send").c_str(), tr(Str::cp_ui_send))) {
+      // Passing it on goes through the decision point and the protocol; as an
+      // encrypted file, through the handover screen (the file is made there).
+      if (m.channel == rules::Channel::verschluesselte_datei) {
+        if (button((id + ".handover").c_str(), tr(Str::handover_ui_mitteilung_send))) {
+          open_mitteilung_handover(ui, m);
+          ImGui::PopID();
+          return;
+        }
+      } else if (button((id + ".send").c_str(), tr(Str::cp_ui_send))) {
         const int64_t mid = m.meta.id;
         const rules::Channel channel = m.channel;
         cp_action(

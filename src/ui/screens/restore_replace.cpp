@@ -133,8 +133,8 @@ void draw_restore_replace(ScreenContext& ctx) {
       // this one too, so it is held here until the call returns.
       const std::shared_ptr<ReplaceForm> held = ctx.forms.replace;
       // An age backup was re-encrypted under this device's passphrase by check().
-      const Status st = ctx.session->replace(held->store_file, held->age ? held->current_pass : held->file_pass,
-                                             held->current_pass, ctx.now_ms);
+      const Status st = ctx.session->replace(
+          held->store_file, held->age ? held->current_pass : held->file_pass, held->current_pass, ctx.now_ms);
       const int families = held->backup_families;
       if (ctx.forms.replace != held || st.ok()) forget(*held);
       if (!ctx.forms.replace) ctx.forms.replace = std::make_shared<ReplaceForm>();

@@ -69,3 +69,18 @@ export async function fillNewFamily(t, page, name, companion, persons) {
     if (p.due) await typeDate(t, page, `${id}.due_date`, p.due);
   }
 }
+
+/**
+ * From anywhere: the family `name` (default Quellmalz-Dörr) with the companion
+ * Frau Lindqvist, the mother Janne and the child Ilvy (200 days old), saved;
+ * ends on its overview.
+ */
+export async function createQuellmalzFamily(t, page, name = 'Quellmalz-Dörr') {
+  await t.goTo(page, 'families');
+  await fillNewFamily(t, page, name, 'Frau Lindqvist', [
+    { first: 'Janne' },
+    { first: 'Ilvy', role: 'child', birth: germanDate(-200) },
+  ]);
+  await saveAndWait(t, page, 'family.save');
+  await t.waitWidget(page, 'overview.header');
+}

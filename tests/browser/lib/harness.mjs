@@ -358,12 +358,15 @@ export function makeTestContext({ browser, baseUrl, dist, testName, artifactsDir
      * deviceScaleFactor, ...), plus url (default baseUrl; null = do not
      * navigate), ready (default true: wait for __bb.ready), store ('new',
      * the default: a store is created so the app is unlocked; 'none': the
-     * first-start screen as it comes) and testHooks (true: __bb.test exists).
+     * first-start screen as it comes), testHooks (true: __bb.test exists) and
+     * initScript (a function run in every page before the app, e.g. a stub of
+     * a browser API the test browser lacks).
      */
     async newPage(options = {}) {
-      const { url = baseUrl, ready = true, store = 'new', testHooks = false, ...ctxOptions } = options;
+      const { url = baseUrl, ready = true, store = 'new', testHooks = false, initScript = null, ...ctxOptions } = options;
       const merged = { ...TABLET_LANDSCAPE, ...ctxOptions };
       const context = await browser.newContext(merged);
+      if (initScript) await context.addInitScript(initScript);
       contexts.push(context);
       const page = await context.newPage();
       page.__bbOptions = merged;
