@@ -495,7 +495,6 @@
     canvas.addEventListener('webglcontextlost', (e) => { e.preventDefault(); showMessage('contextLost', true); });
     resize();
     watchDpr();
-    registerServiceWorker();
     try {
       const storeFound = self.__bbStore ? self.__bbStore.ready
                                         : Promise.resolve({ ok: false, writer: true, detail: 'store.js missing' });
@@ -510,14 +509,11 @@
         print: (t) => console.log(t),
         printErr: (t) => console.warn(t),
       });
-      // Creating the WebGL context is slow on some devices (and in software GL:
-      // about a second here) and blocks this thread; the wasm compiles on other
-      // threads meanwhile, so it is created after the compilation started. The
-      // app's own context request later gets this same context back.
-      canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false,
-                                    premultipliedAlpha: false, preserveDrawingBuffer: false,
-                                    powerPreference: 'low-power' });
-      timings.glContext = performance.now();
+      // The WebGL context is created only after this (in bb_start): creating it
+      // blocks this thread (in software GL for up to a second), and the wasm's
+      // streaming compilation needs this thread to hand it the bytes and to
+      // resolve the fetch it starts from. Created first, it held the compilation
+      // back by that second (bench/README.md, start-up; docs/build.md).
       M = await module;
       timings.moduleReady = performance.now();
       const [regular, semibold, icons] = await fonts;
@@ -537,9 +533,11 @@
       return;
     }
     clearTimeout(slowTimer);
+    const startCalled = performance.now();
     if (M._bb_start(cssW, cssH, dpr) !== 0) { showMessage('noWebGL', false); return; }
     timings.started = performance.now();
     timings.glContextMs = M._bb_context_ms();
+    timings.glContext = startCalled + timings.glContextMs;
     timings.fontAtlasMs = M._bb_fonts_ms();
     if (self.__bbTestHooks === true) M._bb_test_reveal_labels(1);  // personal labels for the tests
     started = true;
@@ -549,6 +547,11 @@
     timings.firstFrame = firstFrameMs;
     window.__bb.firstFrameMs = firstFrameMs;
     window.__bb.ready = true;
+    // Only now: installing the worker downloads every file of this version a second
+    // time (cache: 'reload') and writes it to Cache Storage. Registered at the start,
+    // those downloads held the connections and the CPU the fonts and the first frame
+    // wait for (docs/build.md, start-up).
+    registerServiceWorker();
   }
   start();
 })();
