@@ -474,11 +474,6 @@
   }
 
   // [SECTION] Start ---------------------------------------------------------------------------
-  async function fetchBytes(url) {
-    const r = await fetch(url);
-    if (!r.ok) throw new Error(url + ': ' + r.status);
-    return new Uint8Array(await r.arrayBuffer());
-  }
   function handOverFont(slot, bytes) {
     const ptr = M._malloc(bytes.length);
     M.HEAPU8.set(bytes, ptr);
@@ -498,25 +493,30 @@
     try {
       const storeFound = self.__bbStore ? self.__bbStore.ready
                                         : Promise.resolve({ ok: false, writer: true, detail: 'store.js missing' });
-      const fonts = Promise.all([
-        fetchBytes('fonts/OpenSans-Regular.ttf'),
-        fetchBytes('fonts/OpenSans-Semibold.ttf'),
-        fetchBytes('fonts/forkawesome-webfont.ttf'),
-      ]);
+      // shell/early.js began compiling the wasm and reading the fonts.
+      const early = self.__bbEarly;
+      if (!early) throw new Error('early.js missing');
+      let wasmFailed = null;
+      const wasmFailure = new Promise((resolve, reject) => { wasmFailed = reject; });
       const module = createBegleitbuch({
         canvas,
         locateFile: (path) => path,
         print: (t) => console.log(t),
         printErr: (t) => console.warn(t),
+        instantiateWasm(imports, receive) {
+          early.wasm.then((compiled) => WebAssembly.instantiate(compiled, imports))
+            .then((instance) => receive(instance), wasmFailed);
+          return {};
+        },
       });
       // The WebGL context is created only after this (in bb_start): creating it
       // blocks this thread (in software GL for up to a second), and the wasm's
-      // streaming compilation needs this thread to hand it the bytes and to
-      // resolve the fetch it starts from. Created first, it held the compilation
-      // back by that second (bench/README.md, start-up; docs/build.md).
-      M = await module;
+      // streaming compilation needs this thread to hand it the bytes. Created
+      // while the wasm compiled, it held the compilation back by that second
+      // (docs/build.md, start-up).
+      M = await Promise.race([module, wasmFailure]);
       timings.moduleReady = performance.now();
-      const [regular, semibold, icons] = await fonts;
+      const [regular, semibold, icons] = await early.fonts;
       timings.fontsFetched = performance.now();
       handOverFont(0, regular);
       handOverFont(1, semibold);
