@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchChromium, waitReady, CHROMIUM_ARGS } from '../tests/browser/lib/harness.mjs';
 import { startServer } from '../tools/serve.mjs';
-import { args, median, writeResult } from './lib.mjs';
+import { args, makeFloorPage, median, writeResult } from './lib.mjs';
 
 const TARGET_MS = 1500;
 const o = args({ runs: 5 });
@@ -57,13 +57,7 @@ async function coldAppInRunningBrowser() {
 // The floor: a page with nothing but a canvas that draws one WebGL2 frame, in a
 // freshly launched browser, served the same way. No app can draw its first
 // frame earlier than this on this machine; the gap above it is the app's.
-const floorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-floor-'));
-fs.writeFileSync(path.join(floorDir, 'index.html'), `<!doctype html><meta charset="utf-8"><canvas width="1024" height="768"></canvas>
-<script>
-const gl = document.querySelector('canvas').getContext('webgl2');
-requestAnimationFrame(() => { gl.clearColor(0.96, 0.95, 0.93, 1); gl.clear(gl.COLOR_BUFFER_BIT);
-  requestAnimationFrame(() => { window.firstFrameMs = performance.now(); }); });
-</script>`);
+const floorDir = makeFloorPage();
 const floorSrv = await startServer({ root: floorDir, port: 0 });
 const floor = [];
 async function blankWebglFrameInNewBrowser() {
@@ -72,8 +66,8 @@ async function blankWebglFrameInNewBrowser() {
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
     const page = await context.newPage();
     await page.goto(floorSrv.url, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.firstFrameMs > 0, null, { timeout: 60000 });
-    return await page.evaluate(() => window.firstFrameMs);
+    await page.waitForFunction(() => window.__bb?.firstFrameMs > 0, null, { timeout: 60000 });
+    return await page.evaluate(() => window.__bb.firstFrameMs);
   } finally {
     await browser.close();
   }

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launchChromium, waitReady, sleep } from '../tests/browser/lib/harness.mjs';
 import { startServer } from '../tools/serve.mjs';
-import { median } from './lib.mjs';
+import { makeFloorPage, median } from './lib.mjs';
 
 const argv = process.argv.slice(2);
 let runs = 7;
@@ -23,13 +23,7 @@ if (dirs.length === 0 || dirs.some((d) => !fs.existsSync(path.join(d, 'index.htm
   console.error('startup_ab: error: give built dist folders (hint: copy dist/ after tools/build wasm)');
   process.exit(2);
 }
-const floorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-floor-'));
-fs.writeFileSync(path.join(floorDir, 'index.html'), `<!doctype html><meta charset="utf-8"><canvas width="1024" height="768"></canvas>
-<script>
-const gl = document.querySelector('canvas').getContext('webgl2');
-requestAnimationFrame(() => { gl.clearColor(0.96, 0.95, 0.93, 1); gl.clear(gl.COLOR_BUFFER_BIT);
-  requestAnimationFrame(() => { window.__bb = { ready: true, firstFrameMs: performance.now(), timings: {} }; }); });
-</script>`);
+const floorDir = makeFloorPage();
 const names = [...dirs.map((d, i) => `${String.fromCharCode(65 + i)} ${path.basename(d)}`), 'floor'];
 const servers = [];
 for (const d of [...dirs, floorDir]) servers.push(await startServer({ root: d, port: 0 }));
