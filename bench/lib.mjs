@@ -77,3 +77,19 @@ export function writeResult(result) {
 
 export const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
 export const MB = (n) => `${(n / 1e6).toFixed(3)} MB`;
+
+/**
+ * The start-up floor: a folder with a page that has nothing but a canvas and
+ * draws one WebGL2 frame, then sets window.__bb like the app (ready,
+ * firstFrameMs). No app can draw its first frame earlier on this machine.
+ */
+export function makeFloorPage() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-floor-'));
+  fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><meta charset="utf-8"><canvas width="1024" height="768"></canvas>
+<script>
+const gl = document.querySelector('canvas').getContext('webgl2');
+requestAnimationFrame(() => { gl.clearColor(0.96, 0.95, 0.93, 1); gl.clear(gl.COLOR_BUFFER_BIT);
+  requestAnimationFrame(() => { window.__bb = { ready: true, firstFrameMs: performance.now(), timings: {} }; }); });
+</script>`);
+  return dir;
+}

@@ -14,7 +14,7 @@ if(old)
   file(REMOVE_RECURSE ${old})
 endif()
 file(MAKE_DIRECTORY "${BB_DIST_DIR}/fonts" "${BB_DIST_DIR}/icons")
-file(COPY "${BB_SOURCE_DIR}/shell/index.html" "${BB_SOURCE_DIR}/shell/boot.js" "${BB_SOURCE_DIR}/shell/store.js" "${BB_SOURCE_DIR}/shell/style.css" "${BB_SOURCE_DIR}/shell/print.css"
+file(COPY "${BB_SOURCE_DIR}/shell/index.html" "${BB_SOURCE_DIR}/shell/boot.js" "${BB_SOURCE_DIR}/shell/early.js" "${BB_SOURCE_DIR}/shell/store.js" "${BB_SOURCE_DIR}/shell/style.css" "${BB_SOURCE_DIR}/shell/print.css"
           "${BB_SOURCE_DIR}/web/manifest.webmanifest"
           "${BB_BUILD_DIR}/app.js" "${BB_BUILD_DIR}/app.wasm"
      DESTINATION "${BB_DIST_DIR}")

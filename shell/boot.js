@@ -474,11 +474,6 @@
   }
 
   // [SECTION] Start ---------------------------------------------------------------------------
-  async function fetchBytes(url) {
-    const r = await fetch(url);
-    if (!r.ok) throw new Error(url + ': ' + r.status);
-    return new Uint8Array(await r.arrayBuffer());
-  }
   function handOverFont(slot, bytes) {
     const ptr = M._malloc(bytes.length);
     M.HEAPU8.set(bytes, ptr);
@@ -495,32 +490,33 @@
     canvas.addEventListener('webglcontextlost', (e) => { e.preventDefault(); showMessage('contextLost', true); });
     resize();
     watchDpr();
-    registerServiceWorker();
     try {
       const storeFound = self.__bbStore ? self.__bbStore.ready
                                         : Promise.resolve({ ok: false, writer: true, detail: 'store.js missing' });
-      const fonts = Promise.all([
-        fetchBytes('fonts/OpenSans-Regular.ttf'),
-        fetchBytes('fonts/OpenSans-Semibold.ttf'),
-        fetchBytes('fonts/forkawesome-webfont.ttf'),
-      ]);
+      // shell/early.js began compiling the wasm and reading the fonts.
+      const early = self.__bbEarly;
+      if (!early) throw new Error('early.js missing');
+      let wasmFailed = null;
+      const wasmFailure = new Promise((resolve, reject) => { wasmFailed = reject; });
       const module = createBegleitbuch({
         canvas,
         locateFile: (path) => path,
         print: (t) => console.log(t),
         printErr: (t) => console.warn(t),
+        instantiateWasm(imports, receive) {
+          early.wasm.then((compiled) => WebAssembly.instantiate(compiled, imports))
+            .then((instance) => receive(instance), wasmFailed);
+          return {};
+        },
       });
-      // Creating the WebGL context is slow on some devices (and in software GL:
-      // about a second here) and blocks this thread; the wasm compiles on other
-      // threads meanwhile, so it is created after the compilation started. The
-      // app's own context request later gets this same context back.
-      canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false,
-                                    premultipliedAlpha: false, preserveDrawingBuffer: false,
-                                    powerPreference: 'low-power' });
-      timings.glContext = performance.now();
-      M = await module;
+      // The WebGL context is created only after this (in bb_start): creating it
+      // blocks this thread (in software GL for up to a second), and the wasm's
+      // streaming compilation needs this thread to hand it the bytes. Created
+      // while the wasm compiled, it held the compilation back by that second
+      // (docs/build.md, start-up).
+      M = await Promise.race([module, wasmFailure]);
       timings.moduleReady = performance.now();
-      const [regular, semibold, icons] = await fonts;
+      const [regular, semibold, icons] = await early.fonts;
       timings.fontsFetched = performance.now();
       handOverFont(0, regular);
       handOverFont(1, semibold);
@@ -537,9 +533,11 @@
       return;
     }
     clearTimeout(slowTimer);
+    const startCalled = performance.now();
     if (M._bb_start(cssW, cssH, dpr) !== 0) { showMessage('noWebGL', false); return; }
     timings.started = performance.now();
     timings.glContextMs = M._bb_context_ms();
+    timings.glContext = startCalled + timings.glContextMs;
     timings.fontAtlasMs = M._bb_fonts_ms();
     if (self.__bbTestHooks === true) M._bb_test_reveal_labels(1);  // personal labels for the tests
     started = true;
@@ -549,6 +547,11 @@
     timings.firstFrame = firstFrameMs;
     window.__bb.firstFrameMs = firstFrameMs;
     window.__bb.ready = true;
+    // Only now: installing the worker downloads every file of this version a second
+    // time (cache: 'reload') and writes it to Cache Storage. Registered at the start,
+    // those downloads held the connections and the CPU the fonts and the first frame
+    // wait for (docs/build.md, start-up).
+    registerServiceWorker();
   }
   start();
 })();

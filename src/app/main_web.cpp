@@ -74,8 +74,11 @@ EMSCRIPTEN_KEEPALIVE int bb_start(float css_w, float css_h, float dpr) {
   ImGui_ImplOpenGL3_Init("#version 300 es");
   const double t1 = emscripten_get_now();
   g_context_ms = t1 - t0;
-  upload_fonts();
+  g_app.build_fonts();
   g_fonts_ms = emscripten_get_now() - t1;
+  // Shaders, buffers and the font texture in one go (the first NewFrame would
+  // otherwise create them again and upload the atlas a second time).
+  ImGui_ImplOpenGL3_CreateDeviceObjects();
   g_started = true;
   return 0;
 }
