@@ -98,6 +98,19 @@ export default [
     },
   },
   {
+    name: 'the start-up timings the benchmark reads come in the order the start takes',
+    async fn(t) {
+      const page = await t.newPage();
+      await page.waitForFunction(() => window.__bb.timings.nextAnimationFrame > 0, null, { timeout: 10000 });
+      const tm = await page.evaluate(() => window.__bb.timings);
+      const order = ['bootScript', 'moduleReady', 'fontsFetched', 'started', 'firstFrame', 'nextAnimationFrame'];
+      for (const k of order) assert.ok(typeof tm[k] === 'number' && tm[k] > 0, `timings.${k} is ${tm[k]}`);
+      for (let i = 1; i < order.length; i++)
+        assert.ok(tm[order[i - 1]] <= tm[order[i]], `timings.${order[i - 1]} ${tm[order[i - 1]]} after timings.${order[i]} ${tm[order[i]]}`);
+      assert.ok(tm.nextAnimationFrame > tm.firstFrame, 'the next animation frame comes after the first frame');
+    },
+  },
+  {
     name: 'the start screen shows the product name',
     async fn(t) {
       const page = await t.newPage();
