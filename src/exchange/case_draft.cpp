@@ -30,13 +30,18 @@ const char* form_code(DraftForm f) {
       return "status";
     case DraftForm::responsibility:
       return "responsibility";
+    case DraftForm::consent:
+      return "consent";
+    case DraftForm::information:
+      return "information";
   }
   return "contact";
 }
 
 std::optional<DraftForm> form_from(std::string_view code) {
-  for (DraftForm f : {DraftForm::family, DraftForm::person, DraftForm::contact, DraftForm::goal,
-                      DraftForm::assessment, DraftForm::status, DraftForm::responsibility})
+  for (DraftForm f :
+       {DraftForm::family, DraftForm::person, DraftForm::contact, DraftForm::goal, DraftForm::assessment,
+        DraftForm::status, DraftForm::responsibility, DraftForm::consent, DraftForm::information})
     if (code == form_code(f)) return f;
   return std::nullopt;
 }
@@ -101,6 +106,42 @@ json responsibility_json(const cases::ResponsibilityInput& r) {
   return {{"topic", r.topic},
           {"party", r.party ? json(cases::code(*r.party)) : json(nullptr)},
           {"who", r.who},
+          {"note", r.note}};
+}
+
+json recipient_json(const rules::Recipient& r) {
+  return {{"kind", rules::code(r.kind)},
+          {"partner", r.partner ? json(*r.partner) : json(nullptr)},
+          {"name", r.name}};
+}
+
+json date_json(const std::optional<rules::Date>& d) { return d ? json(d->iso()) : json(nullptr); }
+
+const char* consent_form_code(rules::ConsentForm f) {
+  return f == rules::ConsentForm::muendlich ? "muendlich" : "schriftlich";
+}
+
+json consent_json(const rules::Consent& c) {
+  json categories = json::array();
+  for (auto category : c.categories.list()) categories.push_back(rules::code(category));
+  return {{"person", c.person},
+          {"purpose", rules::code(c.purpose)},
+          {"recipient", recipient_json(c.recipient)},
+          {"categories", categories},
+          {"given_on", c.given_on.iso()},
+          {"form", consent_form_code(c.form)},
+          {"witness", c.witness},
+          {"valid_until", date_json(c.valid_until)},
+          {"note", c.note}};
+}
+
+json information_json(const store::InformationRecord& r) {
+  return {{"informed_on", r.informed_on.iso()},
+          {"person", r.person ? json(*r.person) : json(nullptr)},
+          {"cooperation_with", recipient_json(r.cooperation_with)},
+          {"purpose", r.purpose},
+          {"content", r.content},
+          {"how", r.how},
           {"note", r.note}};
 }
 
@@ -257,6 +298,98 @@ Status read_responsibility(const json& o, cases::ResponsibilityInput& r) {
   return read(o, "note", r.note);
 }
 
+// An id that may be null (nullopt); a present one is positive.
+Status read_optional_id(const json& obj, const char* key, std::optional<int64_t>& out) {
+  const json* v = member(obj, key);
+  if (!v) return unreadable(std::string(key) + ": missing");
+  if (v->is_null()) {
+    out.reset();
+    return {};
+  }
+  int64_t id = 0;
+  BB_TRY(read(obj, key, id));
+  if (id <= 0) return unreadable(std::string(key) + ": not an id");
+  out = id;
+  return {};
+}
+
+Status read_date(const json& obj, const char* key, rules::Date& out) {
+  std::string text;
+  BB_TRY(read(obj, key, text));
+  auto day = rules::Date::from_iso(text);
+  if (!day) return unreadable(std::string(key) + ": not a date");
+  out = *day;
+  return {};
+}
+
+Status read_optional_date(const json& obj, const char* key, std::optional<rules::Date>& out) {
+  const json* v = member(obj, key);
+  if (!v) return unreadable(std::string(key) + ": missing");
+  if (v->is_null()) {
+    out.reset();
+    return {};
+  }
+  rules::Date day;
+  BB_TRY(read_date(obj, key, day));
+  out = day;
+  return {};
+}
+
+template <class Enum>
+std::optional<Enum> enum_from(std::string_view text, int count) {
+  for (int i = 0; i < count; ++i)
+    if (text == rules::code(static_cast<Enum>(i))) return static_cast<Enum>(i);
+  return std::nullopt;
+}
+
+Status read_recipient(const json& obj, const char* key, rules::Recipient& r) {
+  const json* o = object_member(obj, key);
+  if (!o) return unreadable(std::string(key) + ": not an object");
+  std::string kind;
+  BB_TRY(read(*o, "kind", kind));
+  auto k = enum_from<rules::RecipientKind>(kind, rules::kRecipientKindCount);
+  if (!k) return unreadable(std::string(key) + ": unknown kind");
+  r.kind = *k;
+  BB_TRY(read_optional_id(*o, "partner", r.partner));
+  return read(*o, "name", r.name);
+}
+
+Status read_consent(const json& o, rules::Consent& c) {
+  BB_TRY(read(o, "person", c.person));
+  if (c.person < 0) return unreadable("person: negative id");
+  BB_TRY(read_code(o, "purpose", rules::purpose_from, c.purpose));
+  BB_TRY(read_recipient(o, "recipient", c.recipient));
+  const json* categories = member(o, "categories");
+  if (!categories || !categories->is_array()) return unreadable("categories: not a list");
+  for (const auto& code : *categories) {
+    if (!code.is_string()) return unreadable("categories: not a code");
+    auto category = enum_from<rules::DataCategory>(code.get_ref<const std::string&>(), rules::kCategoryCount);
+    if (!category) return unreadable("categories: unknown code");
+    c.categories.add(*category);
+  }
+  BB_TRY(read_date(o, "given_on", c.given_on));
+  std::string form;
+  BB_TRY(read(o, "form", form));
+  if (form != consent_form_code(rules::ConsentForm::schriftlich) &&
+      form != consent_form_code(rules::ConsentForm::muendlich))
+    return unreadable("form: unknown code");
+  c.form = form == consent_form_code(rules::ConsentForm::muendlich) ? rules::ConsentForm::muendlich
+                                                                    : rules::ConsentForm::schriftlich;
+  BB_TRY(read(o, "witness", c.witness));
+  BB_TRY(read_optional_date(o, "valid_until", c.valid_until));
+  return read(o, "note", c.note);
+}
+
+Status read_information(const json& o, store::InformationRecord& r) {
+  BB_TRY(read_date(o, "informed_on", r.informed_on));
+  BB_TRY(read_optional_id(o, "person", r.person));
+  BB_TRY(read_recipient(o, "cooperation_with", r.cooperation_with));
+  BB_TRY(read(o, "purpose", r.purpose));
+  BB_TRY(read(o, "content", r.content));
+  BB_TRY(read(o, "how", r.how));
+  return read(o, "note", r.note);
+}
+
 Status read_form(const json& root, CaseDraft& d) {
   const json* input = object_member(root, "input");
   if (!input) return unreadable("input: not an object");
@@ -287,6 +420,10 @@ Status read_form(const json& root, CaseDraft& d) {
       return read_status(o, d.input.status);
     case DraftForm::responsibility:
       return read_responsibility(o, d.input.responsibility);
+    case DraftForm::consent:
+      return read_consent(o, d.consent);
+    case DraftForm::information:
+      return read_information(o, d.information);
   }
   return unreadable("unknown form");
 }
@@ -320,6 +457,12 @@ std::string case_draft_to_json(const CaseDraft& d) {
     case DraftForm::responsibility:
       input = responsibility_json(d.input.responsibility);
       break;
+    case DraftForm::consent:
+      input = consent_json(d.consent);
+      break;
+    case DraftForm::information:
+      input = information_json(d.information);
+      break;
   }
   const json root = {{"format", "begleitbuch-draft"}, {"version", kCaseDraftVersion},
                      {"form", form_code(d.form)},     {"family_id", d.family_id},
@@ -349,6 +492,8 @@ Result<CaseDraft> case_draft_from_json(std::string_view text) {
     BB_TRY(read(root, "family_id", d.family_id));
     BB_TRY(read(root, "edit_id", d.edit_id));
     if (d.family_id < 0 || d.edit_id < 0) return unreadable("negative id");
+    if ((d.form == DraftForm::consent || d.form == DraftForm::information) && d.family_id == 0)
+      return unreadable("a consent draft without its family");
     BB_TRY(read_form(root, d));
     return d;
   } catch (const std::exception& e) {  // defence in depth: no accessor above throws

@@ -15,14 +15,26 @@
 #include <vector>
 
 #include "core/cases.h"
+#include "core/consent.h"
 #include "core/result.h"
+#include "store/consents.h"
 
 namespace bb::exchange {
 
 constexpr const char* kCaseDraftKey = "draft.case";
 constexpr int kCaseDraftVersion = 1;
 
-enum class DraftForm { family, person, contact, goal, assessment, status, responsibility };
+enum class DraftForm {
+  family,
+  person,
+  contact,
+  goal,
+  assessment,
+  status,
+  responsibility,
+  consent,
+  information
+};
 
 // The input of the case-documentation forms (the UI's form state derives
 // from it, so a draft is exactly what the forms hold).
@@ -42,6 +54,9 @@ struct CaseDraft {
   int64_t family_id = 0;  // 0: a new family (form == family)
   int64_t edit_id = 0;    // the person, contact or goal edited; 0 = new
   CaseFormInputs input;   // only the member of `form` is kept
+  // The Einwilligungen forms (consent_ui.h) keep their input apart from the case forms.
+  rules::Consent consent;                // form == consent
+  store::InformationRecord information;  // form == information
 };
 
 // Only the members of `draft.form` are written.

@@ -57,7 +57,10 @@ export default [
           if (round === 0) {
             await t.createStore(b.page);
           } else {
-            await t.waitSessionState(b.page, 'locked');
+            // A store that is gone after a kill is the failure this test exists for: say when.
+            await t.waitSessionState(b.page, 'locked').catch((e) => {
+              throw new Error(`round ${round} (${confirmedBefore} writes confirmed before the kill): ${e.message}\n${log.join('\n')}`);
+            });
             await t.unlockStore(b.page);
             const check = await b.page.evaluate(() => window.__bb.storeCheck());
             assert.equal(check.ok, true, `round ${round}: integrity_check: ${JSON.stringify(check)}`);

@@ -30,6 +30,16 @@ struct CaseHost : HeadlessHost {
     return tap(id + ".use");
   }
   CaseUi* forms_cases() { return app.forms().cases.get(); }
+  // "Jetzt sperren", then the passphrase again: the UI state is dropped between.
+  void lock_and_unlock() {
+    REQUIRE(tap("nav.lock"));
+    REQUIRE(session.state() == store::SessionState::locked);
+    REQUIRE(forms_cases() == nullptr);
+    REQUIRE(type("lock.pass", kTestPassphrase));
+    REQUIRE(tap("lock.unlock"));
+    frames(4);
+    REQUIRE(session.state() == store::SessionState::unlocked);
+  }
   int families() {
     auto page = store::list_families(*session.reader(), store::FamilyListQuery{});
     return page.ok() ? page->total : -1;

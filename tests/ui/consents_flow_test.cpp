@@ -6,14 +6,17 @@
 // family was informed. docs/ui.md "Einwilligungen".
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 
 #include "case_host.h"
 #include "core/directory.h"
+#include "exchange/case_draft.h"
 #include "platform/print.h"
 #include "store/consents.h"
 #include "store/directory.h"
 #include "store/disclosures.h"
+#include "ui/screens/consent_ui.h"
 #include "ui/widget_registry.h"
 
 using namespace bb;
@@ -52,6 +55,15 @@ struct ConsentHost : CaseHost {
       if (w.id.rfind(prefix, 0) == 0 && w.label.find(text) != std::string::npos) return true;
     return false;
   }
+  // A new consent of the mother for a Vermittlung to the partner, chosen by a search.
+  void start_consent_for_partner() {
+    REQUIRE(tap("consents.new"));
+    REQUIRE(tap("consent.person.0"));
+    REQUIRE(tap("consent.purpose.vermittlung"));
+    REQUIRE(tap("consent.recipient.netzwerkpartner"));
+    REQUIRE(type("consent.partner.search", "Schreiamb"));
+    REQUIRE(tap("consent.partner.0"));
+  }
   // May the partner receive the family's Stammdaten for a referral today?
   bool referral_allowed() {
     rules::DisclosureRequest rq;
@@ -75,12 +87,7 @@ TEST_CASE(
   CHECK_FALSE(host.referral_allowed());
   REQUIRE(host.tap("overview.consents"));
   CHECK(host.widget("consents.title"));
-  REQUIRE(host.tap("consents.new"));
-  REQUIRE(host.tap("consent.person.0"));
-  REQUIRE(host.tap("consent.purpose.vermittlung"));
-  REQUIRE(host.tap("consent.recipient.netzwerkpartner"));
-  REQUIRE(host.type("consent.partner.search", "Schreiamb"));
-  REQUIRE(host.tap("consent.partner.0"));
+  host.start_consent_for_partner();
   CHECK(host.label("consent.partner.chosen").find("Schreiambulanz Nordstadt") != std::string::npos);
   REQUIRE(host.tap("consent.category.stammdaten"));
   REQUIRE(host.tap("consent.category.gesundheit"));
@@ -166,4 +173,58 @@ TEST_CASE(
   REQUIRE(records.ok());
   REQUIRE(records->size() == 1);
   CHECK(records->front().person.has_value());
+}
+
+TEST_CASE(
+    "consent-ui-4: a half-filled consent form survives the lock — partner, categories, oral form and witness "
+    "come back unsaved, and saving it then records the consent once") {
+  ConsentHost host;
+  REQUIRE(host.tap("overview.consents"));
+  host.start_consent_for_partner();
+  REQUIRE(host.tap("consent.category.stammdaten"));
+  REQUIRE(host.tap("consent.category.gesundheit"));
+  REQUIRE(host.tap("consent.form.muendlich"));
+  REQUIRE(host.type("consent.witness", "Frau Okonkwo"));
+  host.lock_and_unlock();
+  REQUIRE(host.forms_cases() != nullptr);
+  CHECK(host.forms_cases()->view == CaseView::consent_form);
+  CHECK(host.forms_cases()->dirty);
+  CHECK(host.label("form.draft_restored").find("wieder da") != std::string::npos);
+  CHECK(host.label("consent.partner.chosen").find("Schreiambulanz Nordstadt") != std::string::npos);
+  const rules::Consent& f = host.forms_cases()->consents->form;
+  CHECK(f.family == host.family);
+  CHECK(f.recipient.partner == std::optional<int64_t>(host.partner));
+  CHECK(f.categories == rules::Categories{rules::DataCategory::stammdaten, rules::DataCategory::gesundheit});
+  CHECK(f.form == rules::ConsentForm::muendlich);
+  CHECK(f.witness == "Frau Okonkwo");
+  CHECK(store::load_consents(*host.session.reader(), host.family)->empty());  // still unsaved
+  REQUIRE(host.tap("consent.save"));
+  CHECK(host.label("consents.notice") == "Einwilligung gespeichert.");
+  CHECK(store::load_consents(*host.session.reader(), host.family)->size() == 1);
+  CHECK(host.referral_allowed());
+  auto stored = host.session.setting(exchange::kCaseDraftKey);
+  REQUIRE(stored.ok());
+  CHECK_FALSE(stored->has_value());  // saved: the draft is gone
+}
+
+TEST_CASE("consent-ui-5: the half-filled record that the family was informed survives the lock") {
+  ConsentHost host;
+  REQUIRE(host.tap("overview.consents"));
+  REQUIRE(host.tap("consents.informed.add"));
+  REQUIRE(host.tap("informed.recipient.kjh"));
+  REQUIRE(host.type("informed.recipient_name", "Jugendamt Nordstadt"));
+  REQUIRE(host.type("informed.content", "Stand der Begleitung, nächste Termine"));
+  host.lock_and_unlock();
+  REQUIRE(host.forms_cases() != nullptr);
+  CHECK(host.forms_cases()->view == CaseView::information_form);
+  CHECK(host.forms_cases()->dirty);
+  const store::InformationRecord& r = host.forms_cases()->consents->info;
+  CHECK(r.family_id == host.family);
+  CHECK(r.cooperation_with.kind == rules::RecipientKind::kjh);
+  CHECK(r.cooperation_with.name == "Jugendamt Nordstadt");
+  CHECK(r.content == "Stand der Begleitung, nächste Termine");
+  REQUIRE(host.type("informed.purpose", "Fallbezogene Abstimmung"));
+  REQUIRE(host.tap("informed.save"));
+  CHECK(host.has("consents.informed.", "Fallbezogene Abstimmung (Jugendamt Nordstadt)"));
+  CHECK(store::load_information(*host.session.reader(), host.family)->size() == 1);
 }

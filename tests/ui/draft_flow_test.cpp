@@ -14,7 +14,6 @@ using namespace bb::ui;
 using bb::ui::test::CaseHost;
 using bb::ui::test::fill_new_family;
 using bb::ui::test::german;
-using bb::ui::test::kTestPassphrase;
 
 namespace {
 
@@ -29,16 +28,6 @@ void contact_form_with_note(CaseHost& host) {
   REQUIRE(host.type("contact.note", kNote));
 }
 
-void lock_and_unlock(CaseHost& host) {
-  REQUIRE(host.tap("nav.lock"));
-  REQUIRE(host.session.state() == store::SessionState::locked);
-  REQUIRE(host.forms_cases() == nullptr);
-  REQUIRE(host.type("lock.pass", kTestPassphrase));
-  REQUIRE(host.tap("lock.unlock"));
-  host.frames(4);
-  REQUIRE(host.session.state() == store::SessionState::unlocked);
-}
-
 bool draft_stored(CaseHost& host) {
   auto v = host.session.setting(exchange::kCaseDraftKey);
   return v.ok() && v->has_value();
@@ -50,7 +39,7 @@ TEST_CASE("drafts-1: an unsaved contact note survives the lock and is back in it
   german();
   CaseHost host;
   contact_form_with_note(host);
-  lock_and_unlock(host);
+  host.lock_and_unlock();
   CHECK(host.app.screen_name() == std::string("families"));
   REQUIRE(host.forms_cases() != nullptr);
   CHECK(host.forms_cases()->view == CaseView::contact_form);
@@ -65,7 +54,7 @@ TEST_CASE("drafts-2: saving the restored form saves the contact once and removes
   german();
   CaseHost host;
   contact_form_with_note(host);
-  lock_and_unlock(host);
+  host.lock_and_unlock();
   REQUIRE(draft_stored(host));
   REQUIRE(host.tap("contact.save"));
   CHECK(host.label("overview.notice") == "Gespeichert.");
@@ -77,7 +66,7 @@ TEST_CASE("drafts-2: saving the restored form saves the contact once and removes
   CHECK(contacts_with_topic == 1);
   CHECK_FALSE(draft_stored(host));
   // The next lock has nothing to keep: the unlock opens the start screen.
-  lock_and_unlock(host);
+  host.lock_and_unlock();
   CHECK(host.app.screen_name() == std::string("start"));
 }
 
@@ -85,12 +74,12 @@ TEST_CASE("drafts-3: a discarded draft is gone; a form without changes leaves no
   german();
   CaseHost host;
   contact_form_with_note(host);
-  lock_and_unlock(host);
+  host.lock_and_unlock();
   REQUIRE(host.tap("contact.title.cancel"));
   REQUIRE(host.tap("form.leave.discard"));
   CHECK_FALSE(draft_stored(host));
   REQUIRE(host.tap("overview.add_contact"));  // opened, nothing typed
-  lock_and_unlock(host);
+  host.lock_and_unlock();
   CHECK(host.app.screen_name() == std::string("start"));
   CHECK_FALSE(draft_stored(host));
 }
@@ -124,7 +113,7 @@ TEST_CASE("drafts-5: a draft of a family no longer in the store is dropped with 
         host.session.save_setting(Str::action_draft, exchange::kCaseDraftKey, exchange::case_draft_to_json(d))
             .ok());
   });
-  lock_and_unlock(host);
+  host.lock_and_unlock();
   CHECK(host.app.screen_name() == std::string("start"));
   CHECK_FALSE(draft_stored(host));
   REQUIRE(host.forms_cases() != nullptr);

@@ -7,6 +7,7 @@
 #include "store/cases.h"
 #include "store/session.h"
 #include "ui/screens/case_ui.h"
+#include "ui/screens/consent_ui.h"
 #include "ui/widgets.h"
 
 namespace bb::ui {
@@ -31,6 +32,10 @@ std::optional<DraftForm> form_of(CaseView view) {
       return DraftForm::status;
     case CaseView::responsibility_form:
       return DraftForm::responsibility;
+    case CaseView::consent_form:
+      return DraftForm::consent;
+    case CaseView::information_form:
+      return DraftForm::information;
     default:
       return std::nullopt;
   }
@@ -52,6 +57,10 @@ CaseView view_of(DraftForm form) {
       return CaseView::status_form;
     case DraftForm::responsibility:
       return CaseView::responsibility_form;
+    case DraftForm::consent:
+      return CaseView::consent_form;
+    case DraftForm::information:
+      return CaseView::information_form;
   }
   return CaseView::list;
 }
@@ -64,6 +73,10 @@ std::optional<CaseDraft> draft_of(const CaseUi& ui) {
   d.family_id = ui.family_id;
   d.edit_id = ui.edit_id;
   d.input = ui;  // the form inputs part of the UI state
+  if (ui.consents) {
+    d.consent = ui.consents->form;
+    d.information = ui.consents->info;
+  }
   return d;
 }
 
@@ -116,6 +129,16 @@ bool restore_case_draft(store::Session& session, Forms& forms) {
   ui.family_id = draft->family_id;
   ui.edit_id = draft->edit_id;
   static_cast<exchange::CaseFormInputs&>(ui) = std::move(draft->input);
+  if (draft->form == DraftForm::consent || draft->form == DraftForm::information) {
+    ConsentUi& c = consent_ui(ui);
+    c.form = std::move(draft->consent);
+    c.form.family = draft->family_id;
+    c.info = std::move(draft->information);
+    c.info.family_id = draft->family_id;
+    c.partner_search.clear();
+    c.partners_stale = true;
+    c.stale = true;
+  }
   ui.view = view_of(draft->form);
   ui.dirty = true;
   ui.draft_stored = true;

@@ -122,3 +122,79 @@ TEST_CASE("case-draft-2: a draft the app did not write is refused with a German 
   CHECK(refused(std::string(2 * 1024 * 1024, ' ')));
   CHECK(case_draft_from_json(good).ok());  // control
 }
+
+TEST_CASE(
+    "case-draft-3: the Einwilligung and the Familie-informiert forms come back from their drafts unchanged") {
+  CaseDraft d;
+  d.family_id = 42;
+  d.form = DraftForm::consent;
+  d.consent.person = 3;
+  d.consent.purpose = rules::Purpose::vermittlung;
+  d.consent.recipient = {rules::RecipientKind::netzwerkpartner, 9, "Schreiambulanz Nordstadt"};
+  d.consent.categories = {rules::DataCategory::stammdaten, rules::DataCategory::gesundheit};
+  d.consent.given_on = rules::Date::ymd(2026, 11, 30);
+  d.consent.form = rules::ConsentForm::muendlich;
+  d.consent.witness = "Frau Okonkwo";
+  d.consent.valid_until = rules::Date::ymd(2027, 5, 31);
+  d.consent.note = "am Küchentisch besprochen";
+  auto c = roundtrip(d);
+  CHECK(c.form == DraftForm::consent);
+  CHECK(c.family_id == 42);
+  CHECK(c.consent.person == 3);
+  CHECK(c.consent.purpose == rules::Purpose::vermittlung);
+  CHECK(c.consent.recipient.kind == rules::RecipientKind::netzwerkpartner);
+  CHECK(c.consent.recipient.partner == std::optional<int64_t>(9));
+  CHECK(c.consent.recipient.name == "Schreiambulanz Nordstadt");
+  CHECK(c.consent.categories == d.consent.categories);
+  CHECK(c.consent.given_on == d.consent.given_on);
+  CHECK(c.consent.form == rules::ConsentForm::muendlich);
+  CHECK(c.consent.witness == "Frau Okonkwo");
+  CHECK(c.consent.valid_until == d.consent.valid_until);
+  CHECK(c.consent.note == "am Küchentisch besprochen");
+
+  d.consent.recipient = {rules::RecipientKind::kjh, std::nullopt, ""};
+  d.consent.valid_until.reset();
+  d.consent.form = rules::ConsentForm::schriftlich;
+  auto open = roundtrip(d);
+  CHECK_FALSE(open.consent.recipient.partner.has_value());
+  CHECK_FALSE(open.consent.valid_until.has_value());
+  CHECK(open.consent.form == rules::ConsentForm::schriftlich);
+
+  d.form = DraftForm::information;
+  d.information.informed_on = rules::Date::ymd(2026, 12, 1);
+  d.information.person = 4;
+  d.information.cooperation_with = {rules::RecipientKind::kjh, std::nullopt, "Jugendamt Nordstadt"};
+  d.information.purpose = "Fallbezogene Abstimmung";
+  d.information.content = "Stand der Begleitung";
+  d.information.how = "im Gespräch";
+  auto i = roundtrip(d);
+  CHECK(i.form == DraftForm::information);
+  CHECK(i.information.informed_on == d.information.informed_on);
+  CHECK(i.information.person == std::optional<int64_t>(4));
+  CHECK(i.information.cooperation_with.name == "Jugendamt Nordstadt");
+  CHECK(i.information.purpose == "Fallbezogene Abstimmung");
+  CHECK(i.information.content == "Stand der Begleitung");
+  CHECK(i.information.how == "im Gespräch");
+}
+
+TEST_CASE("case-draft-4: a consent draft with an unknown category, a bad date or no family is refused") {
+  CaseDraft d;
+  d.family_id = 42;
+  d.form = DraftForm::consent;
+  d.consent.categories = {rules::DataCategory::kontakte};
+  d.consent.given_on = rules::Date::ymd(2026, 11, 30);
+  const std::string good = case_draft_to_json(d);
+  REQUIRE(case_draft_from_json(good).ok());  // control
+  auto refused = [](std::string text, const std::string& from, const std::string& to) {
+    const size_t at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+    auto r = case_draft_from_json(text);
+    return !r.ok() && r.error().message == Str::draft_unreadable;
+  };
+  CHECK(refused(good, "\"kontakte\"", "\"erfunden\""));
+  CHECK(refused(good, "\"2026-11-30\"", "\"2026-02-30\""));
+  CHECK(refused(good, "\"family_id\":42", "\"family_id\":0"));
+  CHECK(refused(good, "\"form\":\"schriftlich\"", "\"form\":\"per Post\""));
+  CHECK(refused(good, "\"partner\":null", "\"partner\":-1"));
+}
