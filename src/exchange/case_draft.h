@@ -1,5 +1,6 @@
-// A draft of a case-documentation form, kept in the encrypted store while the
-// app is locked or the tab is in the background (docs/ui.md, "No lost input").
+// A draft of a case-documentation or Einwilligungen form, kept in the encrypted
+// store while the app is locked or the tab is in the background (docs/ui.md,
+// "No lost input").
 //
 // The app must forget every personal text when it locks, but a companion who
 // is interrupted mid-note must not lose it: the form's input is written into
